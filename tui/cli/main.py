@@ -1,0 +1,57 @@
+"""`newstag`: with no subcommand, the TUI; subcommands live one per module in `tui.cli`."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+import click
+
+from tui import __version__
+
+from .common import Fail, path_option, workspace_from
+
+# One module per subcommand, each defining `command`; a module that is absent is skipped so a
+# partial install still starts.
+SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing", "agree")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@path_option("--corpus", help="Folder of article text files (default: corpus/ or seeds/).")
+@path_option("--tags", help="Folder of labels.yaml and tag files (default: tags/).")
+@click.option("--annotator", help="Your name for tag files (default: $NEWSTAG_ANNOTATOR, git user.name, login).")
+@path_option("--root", hidden=True, help="Workspace root (default: current folder).")
+@click.version_option(__version__, prog_name="newstag")
+@click.pass_context
+def cli(ctx: click.Context, corpus: Path | None, tags: Path | None, annotator: str | None,
+        root: Path | None) -> None:
+    """Read news in the terminal and tag sentences; tags are YAML files for git.
+
+    With no command, opens the reader on the workspace in the current folder.
+    """
+    ctx.obj = {"corpus": corpus, "tags": tags, "annotator": annotator, "root": root}
+    if ctx.invoked_subcommand is None:
+        ws = workspace_from(ctx)
+        from tui.app import run_app  # Textual is only imported when the TUI is wanted
+
+        try:
+            run_app(ws)
+        except Fail:
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+
+
+for _name in SUBCOMMANDS:
+    try:
+        _mod = importlib.import_module(f"tui.cli.{_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"tui.cli.{_name}":
+            raise
+        continue
+    cli.add_command(_mod.command)
+
+
+def main() -> None:
+    cli(prog_name="newstag")

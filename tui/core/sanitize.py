@@ -1,0 +1,43 @@
+"""Making untrusted text (articles, notes, labels, file names) safe to put on a terminal.
+
+The one rule: text is shown, never obeyed. Escape sequences, C0/C1 controls, NUL and bidi
+overrides become visible placeholders, one character each, so offsets on screen still line up
+with offsets in the article. Textual markup is never interpreted because callers render with
+`rich.text.Text` (markup off); this module only deals with characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _visible(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x20 and ch not in "\n\t":
+        return chr(0x2400 + code)  # ␀ ␁ ... ␛: the Unicode "control pictures"
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    if 0x80 <= code < 0xA0 or ch in _BIDI:
+        return "\ufffd"
+    if unicodedata.category(ch) in ("Cs", "Co", "Cn") and code > 0xFFFF:
+        return "\ufffd"
+    return ch
+
+
+_TABLE = {c: _visible(chr(c)) for c in list(range(0x00, 0x20)) + [0x7F] + list(range(0x80, 0xA0))}
+_TABLE.update({ord(c): "\ufffd" for c in _BIDI})
+_TABLE.pop(ord("\n"), None)
+_TABLE[ord("\t")] = " "
+
+
+def display_text(text: str) -> str:
+    """Same length as `text`; every control, escape and bidi override replaced by a visible glyph."""
+    return text.translate(_TABLE)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """For titles, labels, notes and file names in lists: no newlines, bounded length."""
+    flat = display_text(text).replace("\n", " ")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,54 @@
+"""Reading untrusted text files: decode with a visible warning, refuse binaries, never crash."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class TextFileError(Exception):
+    """A file that cannot be read as text; `str()` is one line a user can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    warning: str | None  # set when the bytes were not clean UTF-8
+
+
+def decode_bytes(data: bytes, name: str) -> Decoded:
+    """Decode article bytes: UTF-8 (BOM allowed), else cp1252/latin-1 with a warning."""
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise TextFileError(f"{name}: looks like a binary file, not text; skipped (convert it to UTF-8 text)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return Decoded(data.decode("utf-8"), None)
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line = data.count(b"\n", 0, bad) + 1
+    try:
+        text = data.decode("cp1252")
+        enc = "cp1252"
+    except UnicodeDecodeError:
+        text, enc = data.decode("latin-1"), "latin-1"
+    return Decoded(text, f"{name}:{line}: not valid UTF-8; read as {enc} (re-save the file as UTF-8)")
+
+
+def _looks_binary(head: bytes) -> bool:
+    if not head:
+        return False
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return controls / len(head) > 0.10
+
+
+def read_text(path: Path) -> Decoded:
+    """Read a text file exactly as stored: offsets are into these code points, CRLF included."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"{path}: cannot read ({exc.strerror or exc}); check the file's permissions") from None
+    if not data.strip():
+        raise TextFileError(f"{path}: empty file; skipped (add text or remove it)")
+    decoded = decode_bytes(data, str(path))
+    return decoded
