@@ -1,24 +1,40 @@
 """Sentence segmentation with exact code-point offsets into the article text.
 
-pySBD is the most accurate splitter we measured on news text (47/48 golden rules) but slow, so we
-segment one *block* at a time (a run of lines between blank lines), which lets callers segment
-lazily (what is on screen first) and cache by text hash.
+pySBD is the most accurate splitter we measured on news text (47/48 golden rules) but slow
+(~0.2 M chars/s), so we segment one *block* (a run of lines between blank lines) at a time, which
+lets callers segment lazily (what is on screen first), cache by text hash (`segcache`) and spread
+bulk work over processes. pySBD only *proposes* boundaries: spans are cut from the original text
+between consecutive boundaries, so `text[start:end] == sentence` and full coverage hold by
+construction, whatever pySBD does to its copy of the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pysbd
 
-# pySBD's regexes are fine on long lines, but a pathological block (a 200k-character line with no
-# punctuation) should never cost more than a bounded amount of work per call.
-MAX_CHUNK = 5_000
+# Bump when the spans for a given text can change (part of the segment cache key).
+SEGMENTER_VERSION = "2"
+# pySBD's cost grows with its input; no single call sees more than this many characters. Longer
+# runs are segmented in overlapping windows, so results match what pySBD would say on the whole.
+MAX_CHUNK = 4_000
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+# A blank line: a newline, then only non-newline whitespace, then a newline (CRLF included).
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# pySBD treats newlines as hard breaks; inside a unit they are only wrapping, so hide them.
+_WRAP = str.maketrans({"\n": " ", "\r": " "})
+_NUMBER_ABBR = re.compile(r"(?:^|[\s(])(?:No|Nos|Vol|Vols|Art|Arts|Fig|Figs|Sec|Ch|Chap|p|pp|Para|"
+                          r"Ref|Reg|Rev|Ed|Op|Nr|Pt|Ex|Tab|Cat|Ver)\.$", re.IGNORECASE)
+_CLOCK_ABBR = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
+_AFTER_CLOCK = re.compile(
+    r"(?:(?:GMT|UTC|[ECMP][SD]?T|KST|JST|CET|CEST|BST|IST|AEST|MSK|local time|Eastern|Central|"
+    r"Pacific|Mountain|Moscow time|Seoul time)\b"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[.,;:!?)]|\s+(?:and|or|at|in|on|to|until|till|"
+    r"when|after|before|local|morning|afternoon|evening|night|\(|[-–—])\b|\s*$))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,24 +50,39 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
-def blocks(text: str) -> list[Span]:
-    """Split text at blank lines (which always end a sentence) into non-empty, trimmed blocks."""
-    out: list[Span] = []
-    pos = 0
-    for m in _BLANK_LINE.finditer(text):
-        _add_trimmed(text, pos, m.start(), out)
-        pos = m.end()
-    _add_trimmed(text, pos, len(text), out)
-    return out
-
-
-def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+def trimmed(text: str, start: int, end: int) -> Span | None:
+    """`[start, end)` without leading and trailing whitespace; None when nothing is left."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
-        out.append(Span(start, end))
+    return Span(start, end) if start < end else None
+
+
+def blocks(text: str) -> list[Span]:
+    """Split text at blank lines (which always end a sentence) into non-empty, trimmed blocks."""
+    out: list[Span] = []
+    pos = 0
+    for m in BLANK_LINE.finditer(text):
+        if (sp := trimmed(text, pos, m.start())) is not None:
+            out.append(sp)
+        pos = m.end()
+    if (sp := trimmed(text, pos, len(text))) is not None:
+        out.append(sp)
+    return out
+
+
+def lines(text: str, block: Span) -> list[Span]:
+    """The non-empty lines of a block, trimmed."""
+    out: list[Span] = []
+    pos = block.start
+    while pos < block.end:
+        nl = text.find("\n", pos, block.end)
+        stop = block.end if nl == -1 else nl
+        if (sp := trimmed(text, pos, stop)) is not None:
+            out.append(sp)
+        pos = stop + 1
+    return out
 
 
 def units(text: str, block: Span) -> list[Span]:
@@ -61,60 +92,100 @@ def units(text: str, block: Span) -> list[Span]:
     one sentence over several. A newline ends a unit when the line before it is short relative to
     the block's longest line, or ends like a sentence.
     """
-    lines: list[Span] = []
-    pos = block.start
-    while pos < block.end:
-        nl = text.find("\n", pos, block.end)
-        stop = block.end if nl == -1 else nl
-        _add_trimmed(text, pos, stop, lines)
-        pos = stop + 1
-    if len(lines) <= 1:
-        return lines
-    longest = max(s.end - s.start for s in lines)
+    ls = lines(text, block)
+    if len(ls) <= 1:
+        return ls
+    longest = max(s.end - s.start for s in ls)
     out: list[Span] = []
-    cur = lines[0]
-    for line in lines[1:]:
-        prev = text[cur.start : cur.end]
-        last_line_len = cur.end - text.rfind("\n", cur.start, cur.end) - 1 if "\n" in prev else len(prev)
-        if last_line_len < 0.6 * longest or _TERMINAL.search(prev):
+    cur, last = ls[0], ls[0]  # the unit being built and its last line
+    for line in ls[1:]:
+        if last.end - last.start < 0.6 * longest or _TERMINAL.search(text, last.start, last.end):
             out.append(cur)
             cur = line
         else:
             cur = Span(cur.start, line.end)
+        last = line
     out.append(cur)
     return out
 
 
-def _chunks(text: str, span: Span) -> Iterator[Span]:
-    """Cut an oversized unit at whitespace so no single splitter call sees more than MAX_CHUNK."""
-    start = span.start
-    while span.end - start > MAX_CHUNK:
-        cut = max(text.rfind(". ", start, start + MAX_CHUNK), text.rfind(" ", start, start + MAX_CHUNK))
-        cut = start + MAX_CHUNK if cut <= start else cut + 1
-        yield Span(start, cut)
-        start = cut
-    yield Span(start, span.end)
+def _proposals(piece: str) -> list[int]:
+    """Offsets in `piece` where pySBD ends a sentence (the last one is `len(piece)`)."""
+    try:
+        sents = _segmenter().segment(piece.translate(_WRAP))
+    except Exception:  # noqa: BLE001 - a splitter bug must not lose the text: keep it whole
+        return [len(piece)]
+    ends: list[int] = []
+    pos = 0
+    for sent in sents:
+        core = sent.strip()
+        if not core:
+            continue
+        found = piece.find(core, pos)
+        if found < 0:
+            # pySBD changed the text: anchor on its tail; failing that, merge into the next one.
+            tail = core[-12:]
+            found = piece.find(tail, pos)
+            if found < 0:
+                continue
+            found -= len(core) - len(tail)
+        pos = found + len(core)
+        ends.append(pos)
+    if not ends or piece[ends[-1] :].strip():
+        ends.append(len(piece))
+    return ends
+
+
+def _cut_at_space(text: str, start: int, stop: int) -> int:
+    """A cut for a window holding a single over-long sentence: the last whitespace, else `stop`."""
+    for i in range(stop - 1, start + MAX_CHUNK // 2, -1):
+        if text[i].isspace():
+            return i + 1
+    return stop
+
+
+def _raw_bounds(text: str, unit: Span) -> list[int]:
+    """Sentence ends in a unit, using overlapping windows of at most MAX_CHUNK characters."""
+    ends: list[int] = []
+    start = unit.start
+    while True:
+        stop = min(unit.end, start + MAX_CHUNK)
+        found = [start + e for e in _proposals(text[start:stop])]
+        if stop == unit.end:
+            ends.extend(found)
+            return ends
+        # The window's last sentence may run past its edge: keep the complete ones, go again
+        # from where the incomplete one starts.
+        if len(found) >= 2:
+            ends.extend(found[:-1])
+            start = found[-2]
+        else:
+            start = _cut_at_space(text, start, stop)
+            ends.append(start)
+
+
+def _joins(text: str, prev: Span, nxt: Span) -> bool:
+    """Boundaries pySBD gets wrong on news text: "No. 5", "5 p.m. Tuesday", "10 a.m. GMT"."""
+    before = text[max(prev.start, prev.end - 12) : prev.end]
+    after = text[nxt.start : min(nxt.end, nxt.start + 40)]
+    if _NUMBER_ABBR.search(before) and after[:1].isdigit():
+        return True
+    return bool(_CLOCK_ABBR.search(before) and _AFTER_CLOCK.match(after))
 
 
 def split_unit(text: str, unit: Span) -> list[Span]:
     """Sentences of one unit, as trimmed spans whose text is exactly `text[start:end]`."""
     out: list[Span] = []
-    for chunk in _chunks(text, unit):
-        piece = text[chunk.start : chunk.end]
-        pos = 0
-        for sent in _segmenter().segment(piece):
-            core = sent.strip()
-            if not core:
-                continue
-            found = piece.find(core, pos)
-            if found < 0:  # pySBD altered the text; fall back to the whole remainder
-                _add_trimmed(text, chunk.start + pos, chunk.end, out)
-                pos = len(piece)
-                break
-            out.append(Span(chunk.start + found, chunk.start + found + len(core)))
-            pos = found + len(core)
-        if pos < len(piece):
-            _add_trimmed(text, chunk.start + pos, chunk.end, out)
+    pos = unit.start
+    for end in _raw_bounds(text, unit):
+        sp = trimmed(text, pos, end)
+        pos = max(pos, end)
+        if sp is None:
+            continue
+        if out and _joins(text, out[-1], sp):
+            out[-1] = Span(out[-1].start, sp.end)
+        else:
+            out.append(sp)
     return out
 
 
@@ -126,3 +197,8 @@ def split_block(text: str, block: Span) -> list[Span]:
 def segment(text: str) -> list[Span]:
     """All sentences of a text, in order; never crosses a blank line."""
     return [s for b in blocks(text) for s in split_block(text, b)]
+
+
+def segment_tuples(text: str) -> list[tuple[int, int]]:
+    """`segment` as plain tuples: cheap to pickle across processes and to store in the cache."""
+    return [(s.start, s.end) for s in segment(text)]
