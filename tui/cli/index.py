@@ -1,0 +1,45 @@
+"""`newstag index [--rebuild]`: bring the search index up to date, with a progress bar."""
+
+from __future__ import annotations
+
+import click
+
+from tui.core.search import IndexBusy, Report, SearchError, SearchIndex
+
+from .common import Fail, one_line_errors, workspace_from
+from .progress import ProgressBar
+
+
+def summary(report: Report) -> str:
+    if report.rebuilt:
+        return (f"indexed {report.articles} articles, {report.sentences} sentences in "
+                f"{report.seconds:.1f} s (full build: {report.reason})")
+    if not report.touched:
+        return f"index up to date (checked in {report.seconds:.2f} s)"
+    return (f"index updated in {report.seconds:.2f} s: {report.added} added, {report.changed} changed, "
+            f"{report.removed} removed, {report.retagged} with new tags")
+
+
+@click.command("index")
+@click.option("--rebuild", is_flag=True, help="Throw the index away and build it again from the files.")
+@click.option("--wait", default=600.0, show_default=True,
+              help="Seconds to wait for another newstag that is updating the index.")
+@click.pass_context
+@one_line_errors
+def command(ctx: click.Context, rebuild: bool, wait: float) -> None:
+    """Build or update the search index in .newstag/index/ (only changed files are re-read)."""
+    ws = workspace_from(ctx)
+    index = SearchIndex(ws)
+    bar = ProgressBar()
+    try:
+        report = index.ensure(progress=bar, rebuild=rebuild, timeout=wait)
+    except IndexBusy as exc:
+        raise Fail(f"{exc}; try again when it has finished") from None
+    except SearchError as exc:
+        raise Fail(str(exc)) from None
+    finally:
+        bar.close()
+        index.close()
+    for message in report.messages:
+        click.echo(f"newstag: {message}", err=True)
+    click.echo(summary(report))

@@ -1,0 +1,88 @@
+"""`newstag search QUERY`: hits as highlighted sentences on a terminal, or stable JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from tui.core.sanitize import one_line
+from tui.core.search import Hit, IndexBusy, QueryError, Results, SearchError, SearchIndex
+
+from .common import Fail, one_line_errors, workspace_from
+from .progress import ProgressBar
+
+
+def hit_json(h: Hit) -> dict:
+    return {"kind": h.kind, "article": h.article, "title": h.title, "sentence": h.index,
+            "start": h.start, "end": h.end, "text": h.text, "labels": list(h.labels),
+            "annotators": list(h.annotators), "score": round(h.score, 4),
+            "marks": [list(m) for m in h.marks]}
+
+
+def results_json(r: Results) -> str:
+    data = {"query": r.query, "kind": r.kind, "total": r.total, "terms": list(r.terms),
+            "hits": [hit_json(h) for h in r.hits]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def marked(text: str, marks: tuple[tuple[int, int], ...], color: bool) -> str:
+    """The sentence on one line, matched words in bold reverse video on a terminal."""
+    flat = one_line(text, limit=len(text) + 1)  # same length as `text`, so marks still line up
+    if not color or not marks:
+        return flat
+    out, pos = [], 0
+    for start, end in marks:
+        out += [flat[pos:start], click.style(flat[start:end], bold=True, reverse=True)]
+        pos = end
+    out.append(flat[pos:])
+    return "".join(out)
+
+
+def render(r: Results, color: bool) -> str:
+    lines = []
+    for h in r.hits:
+        where = h.article if h.kind == "article" else f"{h.article} #{h.index}"
+        labels = f"  [{', '.join(one_line(lb, 40) for lb in h.labels)}]" if h.labels else ""
+        head = f"{where}  {one_line(h.title, 70)}{labels}"
+        lines.append(click.style(head, fg="cyan") if color else head)
+        if h.kind == "sentence":
+            lines.append("    " + marked(h.text, h.marks, color))
+    more = f" (showing {len(r.hits)})" if r.total > len(r.hits) else ""
+    noun = "article" if r.kind == "article" else "sentence"
+    lines.append(f"{r.total} matching {noun}{'' if r.total == 1 else 's'}{more}")
+    return "\n".join(lines)
+
+
+@click.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 100_000),
+              help="Show at most this many hits.")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON (stable keys, for scripts).")
+@click.pass_context
+@one_line_errors
+def command(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Search sentences and articles, e.g. ammunition, "supply ammunition", label:speculation,
+    annotator:alice, title:putin, source:reuters, article:003*, date:[2023-09-01 TO 2023-09-30],
+    is:untagged, with AND / OR / NOT and wildcards."""
+    ws = workspace_from(ctx)
+    text = " ".join(query)
+    index = SearchIndex(ws)
+    bar = ProgressBar()
+    try:
+        try:
+            report = index.ensure(progress=bar)
+            for message in report.messages:
+                click.echo(f"newstag: {message}", err=True)
+        except IndexBusy as exc:
+            click.echo(f"newstag: {exc}; searching the index as it is", err=True)
+        results = index.search(text, limit, progress=bar)
+    except QueryError as exc:
+        raise Fail(str(exc)) from None
+    except SearchError as exc:
+        raise Fail(f"{exc}; run `newstag index --rebuild`") from None
+    finally:
+        bar.close()
+        index.close()
+    click.echo(results_json(results) if as_json else render(results, sys.stdout.isatty()))

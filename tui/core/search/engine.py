@@ -1,0 +1,128 @@
+"""The seam between newstag and a search engine: records in, hits out, nothing engine-specific.
+
+The TUI, the CLI and the indexer only see these types; `whoosh_engine` is the one implementation
+today, and a second engine for very large corpora would implement `Engine` without touching them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class SearchError(Exception):
+    """Base of the errors a user can act on; `str()` is one line."""
+
+
+class QueryError(SearchError):
+    """The query cannot be understood (unclosed quote, unknown field...)."""
+
+
+class IndexBusy(SearchError):
+    """Another newstag holds the index's write lock; the change is retried later or skipped."""
+
+
+class IndexCorrupt(SearchError):
+    """The index on disk cannot be read; it is a cache, so the caller rebuilds it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """What the index knows about an article (one document per article)."""
+
+    id: str
+    file: str
+    sha256: str
+    title: str
+    source: str = ""
+    date: str = ""  # ISO yyyy-mm-dd when it could be read, else ""
+    body: str = ""  # indexed, never stored
+    sentences: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRecord:
+    """One sentence document: where it is, what it says and who tagged it how."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    labels: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
+    chrome: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result. Sentence hits carry the KWIC text; `marks` are spans of `text` to
+    highlight (matched terms), as offsets into `text`."""
+
+    kind: str  # "sentence" | "article"
+    article: str
+    title: str
+    score: float
+    index: int = -1
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    labels: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    hits: tuple[Hit, ...]
+    total: int  # matching documents, may exceed len(hits)
+    terms: tuple[str, ...] = field(default=())  # the words to highlight in the reader
+    kind: str = "sentence"
+
+
+class EngineWriter(Protocol):
+    """A batch of changes, committed as one when the context exits without an exception."""
+
+    def put_article(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None: ...
+
+    def delete_article(self, article_id: str) -> None: ...
+
+    def put_sentences(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None: ...
+
+
+class Engine(Protocol):
+    """A full-text index of articles and sentences."""
+
+    def status(self) -> str:
+        """"ok", "missing", "outdated" (older schema) or "corrupt"."""
+        ...
+
+    def create(self) -> None:
+        """Start an empty index, replacing whatever is there."""
+        ...
+
+    def writer(self, timeout: float = 2.0, bulk: bool = False) -> AbstractContextManager[EngineWriter]:
+        """Raises `IndexBusy` when another process is writing for longer than `timeout`."""
+        ...
+
+    def article(self, article_id: str) -> ArticleRecord | None: ...
+
+    def sentences(self, article_id: str) -> list[SentenceRecord]: ...
+
+    def search(self, query: str, limit: int = 50) -> Results:
+        """Raises `QueryError` for a malformed query and `IndexCorrupt` for an unreadable index."""
+        ...
+
+    def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+        """Spans of `text` where a word matches one of `terms` the way the index matches them
+        (stemmed: "warned" marks "warning")."""
+        ...
+
+    def files(self) -> Iterator[tuple[str, int]]:
+        """(name, size) of every file of the index, to detect truncated or deleted files."""
+        ...
+
+    def close(self) -> None: ...

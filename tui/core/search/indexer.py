@@ -1,0 +1,332 @@
+"""Keeping the index in step with the corpus and the tag files: incremental, by content hash.
+
+`SearchIndex.ensure()` is the one entry point: it rebuilds a missing, outdated or damaged index
+(into a new folder, swapped in when complete, so a killed build leaves the old one or none),
+otherwise re-reads only the article and tag files whose bytes changed. Every write happens
+under `.newstag/index.lock`, so a second newstag waits briefly, then searches what is there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from ..tags import TagDoc
+from ..tagstore import TagFileError, TagStore
+from ..workspace import ARTICLE_SUFFIXES, Workspace
+from . import manifest as mf
+from .engine import Engine, IndexBusy, IndexCorrupt, Results
+from .prepare import MAX_BYTES, Prepared, overlay, prepare, prepare_job, sha256_bytes
+from .whoosh_engine import SCHEMA_VERSION, WhooshEngine
+
+Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
+POOL_MIN = 64  # below this many articles a process pool costs more than it saves
+
+
+@dataclass
+class Report:
+    """What an update did, for the CLI summary and the TUI status line."""
+
+    rebuilt: bool = False
+    reason: str = ""
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    retagged: int = 0
+    articles: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+    busy: bool = False
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def touched(self) -> int:
+        return self.added + self.changed + self.removed + self.retagged
+
+
+def _scan(corpus: Path) -> list[os.DirEntry[str]]:
+    with os.scandir(corpus) as it:
+        found = [e for e in it if e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith(".")
+                 and e.is_file()]
+    return sorted(found, key=lambda e: e.name)
+
+
+class SearchIndex:
+    """The workspace's index in `.newstag/index/`, with the engine behind the `Engine` seam."""
+
+    def __init__(self, ws: Workspace, engine_factory: Callable[[Path], Engine] = WhooshEngine,
+                 max_bytes: int = MAX_BYTES, procs: int | None = None) -> None:
+        self.ws = ws
+        self.path = ws.cache / "index"
+        self.engine_factory = engine_factory
+        self.engine: Engine = engine_factory(self.path)
+        self.engine_name = type(self.engine).__name__
+        self.store = TagStore(ws.tags)
+        self.max_bytes = max_bytes
+        self.procs = procs if procs is not None else min(2, os.cpu_count() or 1)
+        self._lock = FileLock(str(ws.cache / "index.lock"))
+
+    # -- locking -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _locked(self, timeout: float) -> Iterator[None]:
+        self.ws.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            self._lock.acquire(timeout=timeout)
+        except Timeout:
+            raise IndexBusy(f"{self.path}: another newstag is updating the search index") from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _record_files(self, engine: Engine, folder: Path) -> None:
+        mf.save_files(folder, dict(engine.files()))
+
+    # -- the entry point ---------------------------------------------------------------------
+    def ensure(self, progress: Progress | None = None, rebuild: bool = False,
+               timeout: float = 1.0) -> Report:
+        """Bring the index up to date. Raises `IndexBusy` if another process holds the lock."""
+        t0 = time.perf_counter()
+        with self._locked(timeout):
+            reason = "asked to rebuild" if rebuild else self._needs_rebuild()
+            if reason:
+                report = self._rebuild(reason, progress)
+            else:
+                report = self._update(progress)
+        report.seconds = time.perf_counter() - t0
+        return report
+
+    def _needs_rebuild(self) -> str:
+        status = self.engine.status()
+        if status != "ok":
+            return {"missing": "no index yet", "outdated": "the index is from an older newstag",
+                    "corrupt": "the index is damaged"}.get(status, status)
+        if mf.load(self.path, SCHEMA_VERSION, self.engine_name) is None:
+            return "the index manifest is missing or outdated"
+        damaged = mf.damaged_files(self.path, dict(self.engine.files()))
+        if damaged:
+            return f"index files missing or truncated: {', '.join(damaged[:3])}"
+        return ""
+
+    # -- reading tag files -------------------------------------------------------------------
+    def _tag_docs(self, report: Report) -> tuple[dict[str, list[tuple[str, TagDoc]]], dict[str, list]]:
+        by_article: dict[str, list[tuple[str, TagDoc]]] = {}
+        sigs: dict[str, list] = {}
+        for annotator, path in self.store.iter_files():
+            key = f"{annotator}/{path.name}"
+            try:
+                data = path.read_bytes()
+                st = path.stat()
+                loaded = self.store.load_path(path)
+            except (OSError, TagFileError) as exc:
+                report.messages.append(str(exc))
+                continue
+            if loaded.doc is None:
+                continue
+            by_article.setdefault(loaded.doc.article, []).append((annotator, loaded.doc))
+            sigs[key] = [loaded.doc.article, st.st_size, st.st_mtime_ns, sha256_bytes(data)]
+        return by_article, sigs
+
+    def docs_for(self, article_id: str, report: Report | None = None) -> list[tuple[str, TagDoc]]:
+        """Every annotator's tags on one article (a TUI save reaches the index through this)."""
+        out = []
+        for annotator in self.store.annotators():
+            try:
+                loaded = self.store.load(annotator, article_id)
+            except (TagFileError, ValueError) as exc:
+                if report is not None:
+                    report.messages.append(str(exc))
+                continue
+            if loaded.doc is not None:
+                out.append((annotator, loaded.doc))
+        return out
+
+    # -- preparing articles ------------------------------------------------------------------
+    def _prepared(self, paths: list[Path], progress: Progress | None, what: str) -> Iterator[Prepared]:
+        total = len(paths)
+        if progress:
+            progress(0, total, what)
+        if self.procs > 1 and total >= POOL_MIN:
+            import multiprocessing as mp
+
+            # spawn, not fork: the TUI runs this from a thread, and forking a threaded process
+            # can deadlock the child.
+            with mp.get_context("spawn").Pool(self.procs) as pool:
+                jobs = [(str(p), self.max_bytes) for p in paths]
+                for i, prep in enumerate(pool.imap(prepare_job, jobs, chunksize=16), 1):
+                    if progress and (i % 50 == 0 or i == total):
+                        progress(i, total, what)
+                    yield prep
+        else:
+            for i, p in enumerate(paths, 1):
+                yield prepare(p, self.max_bytes)
+                if progress:
+                    progress(i, total, what)
+
+    # -- full build --------------------------------------------------------------------------
+    def _rebuild(self, reason: str, progress: Progress | None) -> Report:
+        report = Report(rebuilt=True, reason=reason)
+        new_path = self.ws.cache / f"index.new-{os.getpid()}"
+        for stale in self.ws.cache.glob("index.*-*"):  # left by a killed build
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+        engine = self.engine_factory(new_path)
+        engine.create()
+        tag_docs, tag_sigs = self._tag_docs(report)
+        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs)
+        paths = [Path(e.path) for e in _scan(self.ws.corpus)]
+        with engine.writer(timeout=5.0, bulk=True) as w:
+            for prep in self._prepared(paths, progress, "indexing"):
+                self._put(w, prep, tag_docs, m, report)
+        self._record_files(engine, new_path)
+        mf.save(new_path, m)
+        engine.close()
+        self.engine.close()
+        old = self.ws.cache / f"index.old-{os.getpid()}"
+        if self.path.exists():
+            os.replace(self.path, old)
+        os.replace(new_path, self.path)
+        shutil.rmtree(old, ignore_errors=True)
+        self.engine = self.engine_factory(self.path)
+        report.added = report.articles
+        return report
+
+    def _put(self, w, prep: Prepared, tag_docs, m: mf.Manifest, report: Report) -> None:  # noqa: ANN001
+        if prep.message:
+            report.messages.append(prep.message)
+        if prep.article is None:
+            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message]
+            return
+        a = prep.article
+        sents = overlay(prep.sentences, tag_docs.get(a.id, ()), a.sha256)
+        w.put_article(a, sents)
+        m.articles[prep.name] = [a.id, prep.size, prep.mtime_ns, prep.sha256, ""]
+        report.articles += 1
+        report.sentences += len(sents)
+
+    # -- incremental update ------------------------------------------------------------------
+    def _changed_tags(self, old: dict[str, list], report: Report) -> tuple[dict[str, list], set[str]]:
+        """New tag-file signatures, and the articles whose tag files changed in content."""
+        sigs: dict[str, list] = {}
+        articles: set[str] = set()
+        for annotator, path in self.store.iter_files():
+            key = f"{annotator}/{path.name}"
+            was = old.get(key)
+            try:
+                st = path.stat()
+                if was and was[1:3] == [st.st_size, st.st_mtime_ns]:
+                    sigs[key] = was
+                    continue
+                data = path.read_bytes()
+                sha = sha256_bytes(data)
+                if was and was[3] == sha:
+                    sigs[key] = [was[0], st.st_size, st.st_mtime_ns, sha]
+                    continue
+                loaded = self.store.load_path(path)
+            except (OSError, TagFileError) as exc:
+                report.messages.append(str(exc))
+                if was:
+                    articles.add(was[0])  # unreadable now: its tags leave the index
+                continue
+            if loaded.doc is None:
+                continue
+            sigs[key] = [loaded.doc.article, st.st_size, st.st_mtime_ns, sha]
+            articles.add(loaded.doc.article)
+            if was:
+                articles.add(was[0])
+        articles |= {sig[0] for key, sig in old.items() if key not in sigs}
+        return sigs, articles
+
+    def _update(self, progress: Progress | None) -> Report:
+        report = Report()
+        m = mf.load(self.path, SCHEMA_VERSION, self.engine_name)
+        assert m is not None
+        old = dict(m.articles)
+        todo: list[Path] = []
+        for e in _scan(self.ws.corpus):
+            st = e.stat()
+            was = old.pop(e.name, None)
+            if was and was[1] == st.st_size and was[2] == st.st_mtime_ns:
+                continue
+            if was:  # touched: only a changed content hash means re-indexing
+                with contextlib.suppress(OSError):
+                    if sha256_bytes(Path(e.path).read_bytes()) == was[3]:
+                        m.articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4]]
+                        continue
+            todo.append(Path(e.path))
+        tag_sigs, retag = self._changed_tags(m.tags, report)
+        if not (todo or old or retag):
+            if m.tags != tag_sigs:
+                m.tags = tag_sigs
+                mf.save(self.path, m)
+            return report
+        gone = {v[0] for v in old.values() if v[0]}
+        redone: set[str] = set()
+        with self.engine.writer(timeout=5.0) as w:
+            for name in old:
+                m.articles.pop(name, None)
+            for prep in self._prepared(todo, progress, "updating"):
+                prev = m.articles.get(prep.name)
+                if prev and prev[0] and prep.article is None:
+                    gone.add(prev[0])  # it was indexed, now it cannot be read: drop it
+                docs = self.docs_for(prep.article.id, report) if prep.article else []
+                self._put(w, prep, {prep.article.id: docs} if prep.article else {}, m, report)
+                if prep.article is not None:
+                    redone.add(prep.article.id)
+                    report.added += prev is None
+                    report.changed += prev is not None
+            for article_id in sorted(gone - redone):
+                w.delete_article(article_id)
+                report.removed += 1
+            for article_id in sorted(retag - redone - gone):
+                if self._retag(w, article_id, self.docs_for(article_id, report)):
+                    report.retagged += 1
+        self._record_files(self.engine, self.path)
+        m.tags = tag_sigs
+        mf.save(self.path, m)
+        return report
+
+    def _retag(self, w, article_id: str, docs: list[tuple[str, TagDoc]]) -> bool:  # noqa: ANN001
+        record = self.engine.article(article_id)
+        if record is None:
+            return False
+        current = self.engine.sentences(article_id)
+        fresh = overlay(current, docs, record.sha256)
+        changed = [new for old, new in zip(current, fresh, strict=True)
+                   if (old.labels, old.annotators) != (new.labels, new.annotators)]
+        if changed:
+            w.put_sentences(record, changed)
+        return bool(changed)
+
+    def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
+        """Apply the tag files of one article to its sentence documents (after a TUI save)."""
+        with self._locked(timeout):
+            if self.engine.status() != "ok":
+                return False
+            with self.engine.writer(timeout=timeout) as w:
+                changed = self._retag(w, article_id, self.docs_for(article_id))
+            self._record_files(self.engine, self.path)
+            return changed
+
+    # -- searching ---------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 50, progress: Progress | None = None) -> Results:
+        """Search; a damaged index is rebuilt once and the query answered from the new one."""
+        try:
+            return self.engine.search(query, limit)
+        except IndexCorrupt as exc:
+            with self._locked(timeout=60.0):
+                self._rebuild(f"the index is damaged ({exc})", progress)
+            return self.engine.search(query, limit)
+
+    def highlight(self, text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
+        return self.engine.highlight(text, terms)
+
+    def close(self) -> None:
+        self.engine.close()
