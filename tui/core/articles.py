@@ -1,25 +1,34 @@
 """An article: one text file of the corpus, read into title, metadata, blocks and sentences.
 
-Sentences are segmented block by block on demand, so opening a 5 MB article only pays for the
-blocks on screen; `sentences()` segments everything (with a cache keyed by the text's hash).
+Parsing is cheap (block boundaries and the top lines only). Sentences come from the segment
+cache when the text was seen before, else are segmented lazily, block by block, so a 3 MB article
+shows its first screen at once; `sentences()` (or `segcache.segment_parallel` + `set_sentences`)
+segments the rest.
 """
 
 from __future__ import annotations
 
-import hashlib
+import bisect
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sentences as seg
 from .chrome import is_chrome_line, is_link_leader
 from .metadata import Metadata, extract
+from .segcache import SegmentCache, Spans, text_sha256
 from .sentences import Span
 from .textfile import read_text
+
+__all__ = ["Article", "Block", "Sentence", "head_lines", "load", "parse", "read_metadata",
+           "text_sha256"]
+
+_CHROME_MAX = 200  # chrome lines are short; longer sentences are never checked for chrome
+_PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """One sentence: its position in the article and whether it is site chrome."""
+    """One sentence: `text[start:end]`, its index in the article (-1 while unknown), its block."""
 
     index: int
     start: int
@@ -40,10 +49,6 @@ class Block:
     title: bool
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 @dataclass
 class Article:
     id: str
@@ -52,8 +57,14 @@ class Article:
     meta: Metadata
     blocks: list[Block]
     warning: str | None = None
-    _sentences: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    cache: SegmentCache | None = field(default=None, repr=False)
+    head_end: int = 0  # offset where the story starts: short lines above the headline are chrome
+    title_span: tuple[int, int] | None = None  # the headline line, when one was found
+    _sha: str | None = field(default=None, repr=False)
+    _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
     _all: list[Sentence] | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
+    _block_starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def title(self) -> str:
@@ -61,93 +72,158 @@ class Article:
 
     @property
     def sha256(self) -> str:
-        return text_sha256(self.text)
+        if self._sha is None:
+            self._sha = text_sha256(self.text)
+        return self._sha
+
+    # -- sentences ---------------------------------------------------------------------------
+    @property
+    def segmented(self) -> bool:
+        """True when every sentence is known (in memory now), so `sentences()` costs nothing."""
+        return self._all is not None
+
+    def load_cached(self) -> bool:
+        """Install the sentences from the cache if it has them; True when it did."""
+        if self._all is None and self.cache is not None:
+            spans = self.cache.get(self.sha256, len(self.text))
+            if spans is not None:
+                self.set_sentences(spans)
+        return self._all is not None
+
+    def sentences(self) -> list[Sentence]:
+        """Every sentence, indexed; from the cache, else segmented now (and cached)."""
+        if not self.load_cached():
+            spans: Spans = []
+            for block in self.blocks:
+                spans.extend((s.start, s.end) for s in self.block_sentences(block))
+            if self.cache is not None:
+                self.cache.put(self.sha256, len(self.text), spans)
+            self.set_sentences(spans)
+        assert self._all is not None
+        return self._all
+
+    def block_sentences(self, block: Block) -> list[Sentence]:
+        """Sentences of one block, segmenting only that block if needed (what is on screen first).
+
+        Indexes are the article's when all sentences are known, else -1.
+        """
+        if self._all is not None:
+            sents = self._all
+            lo = bisect.bisect_left(self._starts or [], block.start)
+            hi = bisect.bisect_left(self._starts or [], block.end)
+            return sents[lo:hi]
+        cached = self._by_block.get(block.index)
+        if cached is None:
+            cached = [self._sentence(-1, sp.start, sp.end, block)
+                      for sp in seg.split_block(self.text, Span(block.start, block.end))]
+            self._by_block[block.index] = cached
+        return cached
 
     def block_spans(self, block: Block) -> list[Span]:
         """Sentence spans of one block (segmented on first use)."""
-        cached = self._sentences.get(block.index)
-        if cached is None:
-            spans = seg.split_block(self.text, Span(block.start, block.end))
-            cached = [Sentence(-1, s.start, s.end, block.index, block.chrome or self._chrome(s), block.title)
-                      for s in spans]
-            self._sentences[block.index] = cached
-        return [Span(s.start, s.end) for s in cached]
+        return [Span(s.start, s.end) for s in self.block_sentences(block)]
 
-    def _chrome(self, span: Span) -> bool:
-        return is_chrome_line(self.text[span.start : span.end])
-
-    def sentences(self) -> list[Sentence]:
-        """Every sentence with its index; segments the blocks not yet segmented."""
-        if self._all is None:
-            out: list[Sentence] = []
-            for block in self.blocks:
-                self.block_spans(block)
-                for s in self._sentences[block.index]:
-                    out.append(Sentence(len(out), s.start, s.end, s.block, s.chrome, s.title))
-            self._all = out
-        return self._all
-
-    def set_sentences(self, spans: list[tuple[int, int]]) -> None:
-        """Install precomputed sentence spans (from the cache) instead of segmenting."""
+    def set_sentences(self, spans: Spans) -> None:
+        """Install precomputed sentence spans (the cache, a background segmentation)."""
         out: list[Sentence] = []
         bi = 0
+        nblocks = len(self.blocks)
         for start, end in spans:
-            while bi < len(self.blocks) - 1 and start >= self.blocks[bi].end:
+            while bi < nblocks - 1 and start >= self.blocks[bi].end:
                 bi += 1
-            b = self.blocks[bi]
-            chrome = b.chrome or is_chrome_line(self.text[start:end])
-            out.append(Sentence(len(out), start, end, b.index, chrome, b.title))
+            out.append(self._sentence(len(out), start, end, self.blocks[bi]))
         self._all = out
+        self._starts = [s.start for s in out]
+        self._by_block.clear()
+
+    def _sentence(self, index: int, start: int, end: int, block: Block) -> Sentence:
+        chrome = block.chrome or end <= self.head_end or (
+            end - start <= _CHROME_MAX and is_chrome_line(self.text[start:end]))
+        ts = self.title_span
+        title = ts is not None and start < ts[1] and end > ts[0]
+        return Sentence(index, start, end, block.index, chrome and not title, title)
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a character offset (binary search)."""
         sents = self.sentences()
-        lo, hi = 0, len(sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = sents[mid]
-            if offset < s.start:
-                hi = mid - 1
-            elif offset >= s.end:
-                lo = mid + 1
-            else:
-                return s
+        i = bisect.bisect_right(self._starts or [], offset) - 1
+        if i >= 0 and sents[i].start <= offset < sents[i].end:
+            return sents[i]
         return None
 
     def sentence_text(self, s: Sentence) -> str:
         return self.text[s.start : s.end]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing a character offset, or None (blank lines between blocks)."""
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+
+def head_lines(text: str, limit: int = 40) -> list[tuple[int, int]]:
+    """(start, end) of the first `limit` non-empty lines, trimmed; never reads the whole text."""
+    out: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n and len(out) < limit:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        sp = seg.trimmed(text, pos, stop)
+        if sp is not None:
+            out.append((sp.start, sp.end))
+        pos = stop + 1
+    return out
+
+
+def _tail_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text[-2000:].splitlines() if ln.strip()]
+
+
+def read_metadata(text: str, article_id: str) -> Metadata:
+    """Title, date, source and dateline from the top and bottom lines only (library listings)."""
+    head = [text[a:b] for a, b in head_lines(text)]
+    return extract(head, article_id, _tail_lines(text))
 
 
 def _chrome_blocks(text: str, spans: list[Span]) -> list[bool]:
     flags: list[bool] = []
     after_leader = False
     for span in spans:
-        lines = [ln.strip() for ln in text[span.start : span.end].splitlines() if ln.strip()]
-        chrome = after_leader or all(is_chrome_line(ln) for ln in lines)
-        after_leader = bool(lines) and is_link_leader(lines[-1])
+        lines = seg.lines(text, span)
+        chrome = after_leader or all(
+            ln.end - ln.start <= _CHROME_MAX and is_chrome_line(text[ln.start : ln.end])
+            for ln in lines)
+        # After "Prev Post"/"Next Post" the next block is the headline of a different article.
+        after_leader = bool(lines) and is_link_leader(text[lines[-1].start : lines[-1].end])
         flags.append(chrome)
-    # Everything after a "Leave a Reply"/"Share this article" run at the end is chrome too.
     return flags
 
 
-def parse(text: str, article_id: str, path: Path | None = None, warning: str | None = None) -> Article:
+def parse(text: str, article_id: str, path: Path | None = None, warning: str | None = None,
+          cache: SegmentCache | None = None) -> Article:
     """Build an Article from its text. Cheap: only block boundaries and the top lines are read."""
     spans = seg.blocks(text)
     chrome = _chrome_blocks(text, spans)
-    head_lines: list[tuple[int, str]] = []  # (block index, line)
-    for bi, span in enumerate(spans[:40]):
-        for ln in text[span.start : span.end].splitlines():
-            if ln.strip():
-                head_lines.append((bi, ln.strip()))
-    tail = [ln.strip() for ln in text[-2000:].splitlines() if ln.strip()]
-    lines = [ln for _, ln in head_lines]
-    meta = extract(lines + tail[-8:] if len(lines) < 40 else lines, article_id)
-    title_block = head_lines[meta.title_line][0] if meta.title_line is not None else -1
-    blocks = [Block(i, s.start, s.end, chrome[i], i == title_block) for i, s in enumerate(spans)]
-    return Article(article_id, path, text, meta, blocks, warning)
+    heads = head_lines(text)
+    meta = extract([text[a:b] for a, b in heads], article_id, _tail_lines(text))
+    title_block = -1
+    head_end = 0
+    title_span = None
+    if meta.title_line is not None:
+        title_span = heads[meta.title_line]
+        t_start = title_span[0]
+        title_block = next((i for i, s in enumerate(spans) if s.start <= t_start < s.end), -1)
+        if all(len(text[a:b].split()) <= _PRE_TITLE_MAX_WORDS for a, b in heads[: meta.title_line]):
+            head_end = t_start
+    blocks = [Block(i, s.start, s.end, chrome[i] or s.end <= head_end, i == title_block)
+              for i, s in enumerate(spans)]
+    return Article(article_id, path, text, meta, blocks, warning, cache, head_end, title_span)
 
 
-def load(path: Path) -> Article:
+def load(path: Path, cache: SegmentCache | None = None) -> Article:
     """Read one article file. Raises `TextFileError` with a one-line message for bad files."""
     decoded = read_text(path)
-    return parse(decoded.text, path.stem, path, decoded.warning)
+    return parse(decoded.text, path.stem, path, decoded.warning, cache)

@@ -1,8 +1,11 @@
-"""What the library screen lists, without parsing every article on every start.
+"""What the library screen lists, at once whatever the corpus size, never parsing every article.
 
-Each article's title, source and date are cached in `.newstag/library.json`, keyed by file name
-and validated by size + mtime (the cheap check) — an article is only re-read when its file
-changed. Tag counts are cached the same way per tag file.
+`open_library` reads only the listing cache (`.newstag/library-v3.jsonl`, one JSON row per
+article, decoded when a row is first shown): no stat, no article read, so the first screen costs
+the same for 5 articles or 100,000. With no cache it lists file names only and shows each id
+until its title is known. `refresh_library` then does the slow, exact part in the background:
+stat every file, re-read only new or changed ones (over processes when there are many), recount
+tags, save the caches, and report each change so the screen updates in place.
 """
 
 from __future__ import annotations
@@ -10,17 +13,20 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from . import articles
-from .atomic import write_atomic
-from .tagstore import TagFileError, TagStore
-from .textfile import TextFileError
+from .segcache import make_pool
+from .tagcounts import load_counts, refresh_counts
+from .textfile import TextFileError, read_text
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
-CACHE_VERSION = 2
+CACHE_NAME = "library-v3.jsonl"
+_HEADER = {"newstag": "library", "version": 3}
+POOL_MIN = 2_000  # stale articles worth starting worker processes for
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,105 +35,255 @@ class Entry:
 
     id: str
     file: str
-    size: int
-    mtime_ns: int
+    size: int = -1
+    mtime_ns: int = -1
     title: str = ""
     source: str = ""
     date: str = ""
     error: str = ""  # a file we could not read (binary, empty): listed, not openable
     warning: str = ""  # read, but with a problem worth showing (not UTF-8)
+    pending: bool = False  # title not read yet: `title` is the id until `refresh_library` says
+
+    def row(self) -> str:
+        return json.dumps([self.file, self.size, self.mtime_ns, self.title, self.source, self.date,
+                           self.error, self.warning], ensure_ascii=False)
 
 
-@dataclass
-class Library:
-    entries: list[Entry]
-    counts: dict[str, Counter[str]] = field(default_factory=dict)  # article id -> label -> n
-    problems: list[str] = field(default_factory=list)
+def _from_row(line: str) -> Entry:
+    f, size, mtime, title, source, date, error, warning = json.loads(line)
+    return Entry(_stem(f), f, size, mtime, title, source, date, error, warning)
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+class Library(Sequence[Entry]):
+    """The corpus listing, sorted by file name; cached rows are decoded on first access."""
+
+    def __init__(self, rows: list[str | Entry], counts: dict[str, Counter[str]] | None = None,
+                 problems: list[str] | None = None, verified: bool = False) -> None:
+        self._rows = rows
+        self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
+        self.problems: list[str] = problems if problems is not None else []
+        self.verified = verified  # True once every row was checked against the files on disk
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, i: int) -> Entry: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Entry]: ...
+    def __getitem__(self, i: int | slice) -> Entry | list[Entry]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self._rows)))]
+        row = self._rows[i]
+        if isinstance(row, str):
+            row = _from_row(row)
+            self._rows[i] = row
+        return row
+
+    @property
+    def entries(self) -> Library:
+        """The entries as a sequence (kept for callers written against a list)."""
+        return self
+
+    def _name(self, i: int) -> str:
+        row = self._rows[i]
+        return row.file if isinstance(row, Entry) else self[i].file
 
     def index_of(self, article_id: str) -> int | None:
-        return next((i for i, e in enumerate(self.entries) if e.id == article_id), None)
+        """Position of an article (binary search on the sorted file names)."""
+        for suffix in ARTICLE_SUFFIXES:
+            name = article_id + suffix
+            lo, hi = 0, len(self._rows)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if self._name(mid) < name:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo < len(self._rows) and self._name(lo) == name:
+                return lo
+        return None
+
+    def set(self, i: int, entry: Entry) -> None:
+        self._rows[i] = entry
+
+    def pending(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if isinstance(r, Entry) and r.pending]
 
 
-def _scan(corpus: Path) -> list[os.DirEntry[str]]:
-    with os.scandir(corpus) as it:
-        found = [e for e in it if e.is_file() and e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith(".")]
-    found.sort(key=lambda e: e.name)
+@dataclass(frozen=True)
+class LibraryUpdate:
+    """One step of `refresh_library`: what changed since the last step."""
+
+    library: Library | None = None  # files were added or removed: show this one instead
+    entries: dict[int, Entry] = field(default_factory=dict)  # row index -> its new entry
+    counts: dict[str, Counter[str]] | None = None  # tag counts changed: these are all of them
+    problems: tuple[str, ...] = ()
+    done: bool = False
+
+
+def _cache_path(ws: Workspace) -> Path:
+    return ws.cache / CACHE_NAME
+
+
+def _read_rows(path: Path) -> list[str | Entry] | None:
+    try:
+        with path.open(encoding="utf-8") as f:
+            header = f.readline()
+            rows: list[str | Entry] = [ln for ln in f.read().split("\n") if ln]
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        if json.loads(header) != _HEADER:
+            return None
+    except ValueError:
+        return None
+    return rows
+
+
+def list_names(corpus: Path) -> list[str]:
+    """Article file names in the corpus folder, sorted; no stat (directory entries only)."""
+    try:
+        with os.scandir(corpus) as it:
+            names = [e.name for e in it if e.name.endswith(ARTICLE_SUFFIXES)
+                     and not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        return []
+    names.sort()
+    return names
+
+
+def open_library(ws: Workspace) -> Library:
+    """The listing as last seen (from the cache), or the bare file names; fast at any size."""
+    rows = _read_rows(_cache_path(ws))
+    if rows is None:
+        rows = [Entry(_stem(n), n, title=_stem(n), pending=True) for n in list_names(ws.corpus)]
+    counts, problems = load_counts(ws.cache)
+    return Library(rows, counts, problems)
+
+
+def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
+    """Read one article's listing details (title, source, date) from its top and bottom lines."""
+    stem = path.stem
+    try:
+        decoded = read_text(path)
+    except TextFileError as exc:
+        return Entry(stem, path.name, size, mtime_ns, title=stem, error=str(exc))
+    meta = articles.read_metadata(decoded.text, stem)
+    return Entry(stem, path.name, size, mtime_ns, meta.title, meta.source, meta.date,
+                 warning=decoded.warning or "")
+
+
+def _read_batch(jobs: list[tuple[str, int, int]]) -> list[Entry]:
+    return [read_entry(Path(p), s, m) for p, s, m in jobs]
+
+
+def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[int, Entry]:
+    """Read the pending rows among `indices` now (the rows on screen); returns what changed."""
+    out: dict[int, Entry] = {}
+    for i in indices:
+        if 0 <= i < len(lib) and lib[i].pending:
+            path = ws.corpus / lib[i].file
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            out[i] = read_entry(path, st.st_size, st.st_mtime_ns)
+            lib.set(i, out[i])
+    return out
+
+
+def _stat_all(corpus: Path) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    try:
+        with os.scandir(corpus) as it:
+            for e in it:
+                if e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith("."):
+                    try:
+                        if e.is_file():
+                            st = e.stat()
+                            found[e.name] = (st.st_size, st.st_mtime_ns)
+                    except OSError:
+                        continue
+    except OSError:
+        pass
     return found
 
 
-def _entry_for(path: Path, size: int, mtime_ns: int) -> Entry:
-    stem = path.stem
-    try:
-        art = articles.load(path)
-    except TextFileError as exc:
-        return Entry(stem, path.name, size, mtime_ns, title=stem, error=str(exc))
-    return Entry(stem, path.name, size, mtime_ns, art.title, art.meta.source, art.meta.date,
-                 warning=art.warning or "")
+def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), batch: int = 256,
+                    workers: int | None = None) -> Iterator[LibraryUpdate]:
+    """Bring `lib` up to date with the files, step by step (run it in a worker thread).
+
+    `labels` is accepted for callers of the old API; counts include every label found.
+
+    Rows are updated in place in `lib` (or in the new Library of the first update when files
+    were added or removed) and each update names them; the caches are saved at the end.
+    """
+    on_disk = _stat_all(ws.corpus)
+    names = sorted(on_disk)
+    current = lib
+    if len(names) != len(lib) or any(lib._name(i) != n for i, n in enumerate(names)):
+        old = {lib._name(i): i for i in range(len(lib))}
+        rows: list[str | Entry] = [
+            lib._rows[old[n]] if n in old else Entry(_stem(n), n, title=_stem(n), pending=True)
+            for n in names]
+        current = Library(rows, lib.counts, lib.problems)
+        yield LibraryUpdate(library=current)
+    stale = [i for i, n in enumerate(names)
+             if (e := current[i]).pending or (e.size, e.mtime_ns) != on_disk[n]]
+    jobs = [(str(ws.corpus / names[i]), *on_disk[names[i]]) for i in stale]
+    chunks = [list(zip(stale[k : k + batch], jobs[k : k + batch], strict=True))
+              for k in range(0, len(stale), batch)]
+    if len(stale) >= POOL_MIN and (workers or 2) > 1:
+        with make_pool(workers) as pool:
+            results = pool.map(_read_batch, [[j for _, j in c] for c in chunks])
+            for chunk, entries in zip(chunks, results, strict=True):
+                yield _apply(current, [i for i, _ in chunk], entries)
+    else:
+        for chunk in chunks:
+            yield _apply(current, [i for i, _ in chunk], _read_batch([j for _, j in chunk]))
+    counts, problems, changed = refresh_counts(ws.cache, ws.tags)
+    current.counts, current.problems = counts, problems
+    if changed:
+        yield LibraryUpdate(counts=counts, problems=tuple(problems))
+    if stale or current is not lib or not _cache_path(ws).exists():
+        save_cache(ws, current)
+    current.verified = True
+    yield LibraryUpdate(done=True)
 
 
-def _read_cache(path: Path) -> dict:
+def _apply(lib: Library, indices: list[int], entries: list[Entry]) -> LibraryUpdate:
+    for i, e in zip(indices, entries, strict=True):
+        lib.set(i, e)
+    return LibraryUpdate(entries=dict(zip(indices, entries, strict=True)))
+
+
+def save_cache(ws: Workspace, lib: Library) -> None:
+    """Write the listing cache (pending rows are left out: they are read again next time)."""
+    parts = [json.dumps(_HEADER), "\n"]
+    for row in lib._rows:
+        if isinstance(row, str):
+            parts += [row, "\n"]
+        elif not row.pending:
+            parts += [row.row(), "\n"]
+    path = _cache_path(ws)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and data.get("version") == CACHE_VERSION else {}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text("".join(parts), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # the cache is an optimisation; a read-only workspace still works
 
 
 def load_library(ws: Workspace, labels: Iterable[str] = ()) -> Library:
-    """List the corpus using the cache; re-read only new or changed files; save the cache back."""
-    cache_path = ws.cache / "library.json"
-    cache = _read_cache(cache_path)
-    old_articles: dict[str, dict] = cache.get("articles", {})
-    old_counts: dict[str, dict] = cache.get("tags", {})
-    entries: list[Entry] = []
-    new_articles: dict[str, dict] = {}
-    changed = False
-    for de in _scan(ws.corpus):
-        st = de.stat()
-        hit = old_articles.get(de.name)
-        if hit and hit.get("size") == st.st_size and hit.get("mtime_ns") == st.st_mtime_ns:
-            entry = Entry(**hit)
-        else:
-            entry = _entry_for(Path(de.path), st.st_size, st.st_mtime_ns)
-            changed = True
-        entries.append(entry)
-        new_articles[de.name] = asdict(entry)
-    if set(new_articles) != set(old_articles):
-        changed = True
-    counts, new_counts, problems, tags_changed = _tag_counts(TagStore(ws.tags), old_counts, set(labels))
-    if changed or tags_changed:
-        try:
-            write_atomic(cache_path, json.dumps({"version": CACHE_VERSION, "articles": new_articles,
-                                                 "tags": new_counts}).encode())
-        except OSError:
-            pass  # the cache is an optimisation; a read-only workspace still works
-    return Library(entries, counts, problems)
-
-
-def _tag_counts(store: TagStore, old: dict[str, dict], labels: set[str]):
-    counts: dict[str, Counter[str]] = {}
-    new: dict[str, dict] = {}
-    problems: list[str] = []
-    changed = False
-    for annotator, path in store.iter_files():
-        key = f"{annotator}/{path.name}"
-        st = path.stat()
-        hit = old.get(key)
-        if hit and hit["size"] == st.st_size and hit["mtime_ns"] == st.st_mtime_ns:
-            article, by_label = hit["article"], hit["labels"]
-        else:
-            changed = True
-            try:
-                loaded = store.load_path(path)
-            except TagFileError as exc:
-                problems.append(str(exc))
-                continue
-            if loaded.doc is None:
-                continue
-            article = loaded.doc.article
-            by_label = dict(Counter(t.label for t in loaded.doc.tags if not t.orphan))
-        new[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "article": article, "labels": by_label}
-        counts.setdefault(article, Counter()).update(by_label)
-    if set(new) != set(old):
-        changed = True
-    return counts, new, problems, changed
+    """The complete, verified listing in one call (the CLI, tests): open, then refresh fully."""
+    lib = open_library(ws)
+    for update in refresh_library(ws, lib, labels):
+        if update.library is not None:
+            lib = update.library
+    return lib
