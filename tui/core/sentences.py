@@ -21,6 +21,7 @@ SEGMENTER_VERSION = "2"
 # pySBD's cost grows with its input; no single call sees more than this many characters. Longer
 # runs are segmented in overlapping windows, so results match what pySBD would say on the whole.
 MAX_CHUNK = 4_000
+MIN_WRAP = 40  # nobody hard-wraps prose this narrow: shorter lines are headings, buttons, captions
 _TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 # A blank line: a newline, then only non-newline whitespace, then a newline (CRLF included).
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
@@ -89,17 +90,18 @@ def units(text: str, block: Span) -> list[Span]:
     """Split a block into lines that stand alone (headings, bylines) or runs of wrapped lines.
 
     Scraped news puts headings, captions and bylines on their own line; hard-wrapped prose spreads
-    one sentence over several. A newline ends a unit when the line before it is short relative to
-    the block's longest line, or ends like a sentence.
+    one sentence over several. A newline ends a unit when the line before it is short (relative to
+    the block's longest line, or under `MIN_WRAP` characters), or ends like a sentence.
     """
     ls = lines(text, block)
     if len(ls) <= 1:
         return ls
     longest = max(s.end - s.start for s in ls)
+    short = max(0.6 * longest, MIN_WRAP)
     out: list[Span] = []
     cur, last = ls[0], ls[0]  # the unit being built and its last line
     for line in ls[1:]:
-        if last.end - last.start < 0.6 * longest or _TERMINAL.search(text, last.start, last.end):
+        if last.end - last.start < short or _TERMINAL.search(text, last.start, last.end):
             out.append(cur)
             cur = line
         else:
