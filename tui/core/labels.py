@@ -1,4 +1,9 @@
-"""The team's label set (`tags/labels.yaml`): names, keys, colours and the tagging guideline."""
+"""The team's label set (`tags/labels.yaml`): names, keys, colours and the tagging guideline.
+
+Validation reports every problem as `file:line: what is wrong; what to do` and keeps what it
+can: a label with a bad colour still loads with a default one; a label whose key collides loses
+only its key (it stays reachable by number and in the palette).
+"""
 
 from __future__ import annotations
 
@@ -6,25 +11,37 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from . import yamlsafe
 
-# Keys the reader uses for itself (DESIGN.md); a label may not take one of them.
-READER_KEYS = frozenset("jknpgGvxauq[]/? 123456789") | {"space", "escape", "enter", "tab"}
-KNOWN_FIELDS = {"name", "key", "color", "description", "cues"}
-NAMED_COLORS = {
+# The reader's own keys (DESIGN.md's table); a label may not take one of them.
+READER_KEYS: dict[str, str] = {
+    "j": "next sentence", "k": "previous sentence", "n": "next article", "p": "previous article",
+    " ": "page down", "space": "page down", "g": "first sentence", "G": "last sentence",
+    "v": "select", "x": "clear tags", "a": "note", "u": "undo", "]": "next tagged sentence",
+    "[": "previous tagged sentence", "/": "search", "?": "help", "q": "quit",
+    "escape": "back", "enter": "open", "tab": "focus",
+    **{str(d): f"label number {d}" for d in range(1, 10)},
+}
+KNOWN_FIELDS = ("name", "key", "color", "description", "cues")
+NAMED_COLORS = frozenset({
     "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "orange", "purple",
     "pink", "gray", "grey", "brown", "teal", "lime", "olive", "navy", "maroon", "aqua", "fuchsia",
     "silver", "gold", "violet", "indigo", "coral", "salmon", "turquoise", "khaki", "orchid",
     "bright_red", "bright_green", "bright_yellow", "bright_blue", "bright_magenta", "bright_cyan",
-}
+})
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-DEFAULT_COLORS = ["yellow", "green", "red", "cyan", "magenta", "blue", "orange", "purple", "teal"]
+_KEY = re.compile(r"^[!-~]$")  # one printable ASCII character, not a space
+_BAD_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+DEFAULT_COLORS = ("yellow", "green", "red", "cyan", "magenta", "blue", "orange", "purple", "teal")
+MAX_NAME = 60
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
     name: str
-    key: str
+    key: str  # "" when it has none (it is still reachable by its number)
     color: str
     description: str = ""
     cues: tuple[str, ...] = ()
@@ -39,10 +56,19 @@ class LabelSet:
         return next((lb for lb in self.labels if lb.name == name), None)
 
     def by_key(self, key: str) -> Label | None:
-        return next((lb for lb in self.labels if lb.key == key), None)
+        """The label on a key: its own key, or its number 1-9."""
+        found = next((lb for lb in self.labels if lb.key and lb.key == key), None)
+        if found is None and len(key) == 1 and key.isdigit():
+            found = self.by_number(int(key))
+        return found
 
     def by_number(self, n: int) -> Label | None:
-        return self.labels[n - 1] if 1 <= n <= len(self.labels) else None
+        return self.labels[n - 1] if 1 <= n <= min(9, len(self.labels)) else None
+
+    def number_of(self, label: Label) -> int | None:
+        """The label's number key (1-9), or None past the ninth label."""
+        i = self.labels.index(label) + 1
+        return i if i <= 9 else None
 
     @property
     def names(self) -> list[str]:
@@ -50,74 +76,133 @@ class LabelSet:
 
 
 class LabelsError(Exception):
-    """labels.yaml cannot be used at all (missing, not YAML); `str()` is one line."""
+    """labels.yaml cannot be used at all (missing, not YAML, wrong shape); `str()` is one line."""
 
 
-def _line_of(text: str, needle: str, after: int = 0) -> int:
-    idx = text.find(needle, after)
-    return text.count("\n", 0, idx) + 1 if idx >= 0 else 0
+def _positions(text: str) -> tuple[dict[str, int], list[tuple[int, dict[str, int]]]]:
+    """Line numbers: of each top-level key, and of each label item and its fields."""
+    top: dict[str, int] = {}
+    items: list[tuple[int, dict[str, int]]] = []
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # already vetted by yamlsafe.load
+    except yaml.YAMLError:
+        return top, items
+    if not isinstance(root, yaml.MappingNode):
+        return top, items
+    for k, v in root.value:
+        top[str(k.value)] = k.start_mark.line + 1
+        if k.value == "labels" and isinstance(v, yaml.SequenceNode):
+            for item in v.value:
+                fields = {}
+                if isinstance(item, yaml.MappingNode):
+                    fields = {str(fk.value): fk.start_mark.line + 1 for fk, _ in item.value}
+                items.append((item.start_mark.line + 1, fields))
+    return top, items
 
 
 def parse_labels(text: str, name: str) -> LabelSet:
-    """Validate a label set. Bad entries are skipped with a `file:line: ...` problem each."""
+    """Validate a label set. Every problem is one `file:line: ...` line; usable labels are kept."""
     try:
         data = yamlsafe.load(text)
     except yamlsafe.YamlError as exc:
         raise LabelsError(exc.where(name)) from None
     if not isinstance(data, dict) or not isinstance(data.get("labels"), list):
-        raise LabelsError(f"{name}:1: expected a mapping with a 'labels:' list (see DESIGN.md)")
+        raise LabelsError(f"{name}:1: expected a mapping with a 'labels:' list; "
+                          "see `newstag init` or the README for the format")
+    top, items = _positions(text)
     problems: list[str] = []
+    for extra in sorted(set(map(str, data)) - {"labels"}):
+        problems.append(f"{name}:{top.get(extra, 1)}: unknown top-level field {extra!r}; "
+                        "only 'labels:' is read, remove it")
     labels: list[Label] = []
     seen_names: dict[str, int] = {}
-    seen_keys: dict[str, str] = {}
-    for extra in sorted(set(data) - {"labels"}):
-        problems.append(f"{name}:{_line_of(text, str(extra))}: unknown top-level field {extra!r}; remove it")
+    seen_keys: dict[str, tuple[str, int]] = {}
     for i, entry in enumerate(data["labels"]):
-        ln = _line_of(text, f"name: {entry.get('name')}") if isinstance(entry, dict) else 0
-        where = f"{name}:{ln or '?'}"
-        if not isinstance(entry, dict):
-            problems.append(f"{where}: label #{i + 1} is not a mapping; write name:, key:, color:")
-            continue
-        unknown = sorted(set(entry) - KNOWN_FIELDS)
-        if unknown:
-            problems.append(f"{where}: unknown field(s) {', '.join(map(str, unknown))} in label "
-                            f"{entry.get('name')!r}; allowed: {', '.join(sorted(KNOWN_FIELDS))}")
-        lname = entry.get("name")
-        if not isinstance(lname, str) or not lname.strip():
-            problems.append(f"{where}: label #{i + 1} has no name; add name:")
-            continue
-        if lname in seen_names:
-            problems.append(f"{where}: duplicate label name {lname!r} (first on line {seen_names[lname]}); rename one")
-            continue
-        key = entry.get("key", "")
-        key = str(key) if key is not None else ""
-        if key and len(key) != 1:
-            problems.append(f"{where}: key {key!r} of {lname!r} must be a single character")
-            key = ""
-        elif key in READER_KEYS:
-            problems.append(f"{where}: key {key!r} of {lname!r} is a reader key ({key!r} is taken); pick another")
-            key = ""
-        elif key and key in seen_keys:
-            problems.append(f"{where}: key {key!r} of {lname!r} is already used by {seen_keys[key]!r}; pick another")
-            key = ""
-        color = str(entry.get("color") or DEFAULT_COLORS[len(labels) % len(DEFAULT_COLORS)])
-        if color.lower() not in NAMED_COLORS and not _HEX.match(color):
-            problems.append(f"{where}: colour {color!r} of {lname!r} is not a colour name or #rrggbb")
-            color = DEFAULT_COLORS[len(labels) % len(DEFAULT_COLORS)]
-        cues = entry.get("cues") or []
-        if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
-            problems.append(f"{where}: cues of {lname!r} must be a list of phrases")
-            cues = []
-        desc = entry.get("description") or ""
-        if not isinstance(desc, str):
-            problems.append(f"{where}: description of {lname!r} must be text")
-            desc = str(desc)
-        seen_names[lname] = ln
-        if key:
-            seen_keys[key] = lname
-        labels.append(Label(lname, key, color.lower() if not color.startswith("#") else color,
-                            desc.strip(), tuple(cues)))
+        line, fields = items[i] if i < len(items) else (top.get("labels", 1), {})
+        label = _check_entry(entry, i, name, line, fields, seen_names, seen_keys, len(labels),
+                             problems)
+        if label is not None:
+            labels.append(label)
+    if not labels and not problems:
+        problems.append(f"{name}:{top.get('labels', 1)}: no labels; add at least one "
+                        "(name, key, color, description)")
+    if len(labels) > 9:
+        extra_names = ", ".join(repr(lb.name) for lb in labels[9:] if not lb.key)
+        if extra_names:
+            problems.append(f"{name}:{top.get('labels', 1)}: only labels 1-9 have number keys; "
+                            f"give {extra_names} a key of their own")
     return LabelSet(tuple(labels), tuple(problems))
+
+
+def _check_entry(entry: object, i: int, name: str, line: int, fields: dict[str, int],
+                 seen_names: dict[str, int], seen_keys: dict[str, tuple[str, int]],
+                 position: int, problems: list[str]) -> Label | None:
+    where = f"{name}:{line}"
+    if not isinstance(entry, dict):
+        problems.append(f"{where}: label #{i + 1} is not a mapping; write name:, key:, color:, "
+                        "description:")
+        return None
+    for extra in sorted(set(map(str, entry)) - set(KNOWN_FIELDS)):
+        problems.append(f"{name}:{fields.get(extra, line)}: unknown field {extra!r} in label "
+                        f"#{i + 1}; allowed: {', '.join(KNOWN_FIELDS)}")
+    lname = entry.get("name")
+    if not isinstance(lname, str) or not lname.strip():
+        problems.append(f"{where}: label #{i + 1} has no name; add name: (a word or short phrase)")
+        return None
+    lname = lname.strip()
+    if _BAD_NAME.search(lname) or len(lname) > MAX_NAME:
+        problems.append(f"{name}:{fields.get('name', line)}: label name {lname[:MAX_NAME]!r} must "
+                        f"be one line of at most {MAX_NAME} characters; shorten it")
+        return None
+    if lname in seen_names:
+        problems.append(f"{name}:{fields.get('name', line)}: duplicate label name {lname!r} "
+                        f"(first on line {seen_names[lname]}); rename or remove one")
+        return None
+    seen_names[lname] = fields.get("name", line)
+    key = _check_key(entry.get("key"), lname, f"{name}:{fields.get('key', line)}", seen_keys,
+                     problems)
+    if key:
+        seen_keys[key] = (lname, fields.get("key", line))
+    default = DEFAULT_COLORS[position % len(DEFAULT_COLORS)]
+    color = entry.get("color")
+    color = default if color is None else str(color).strip()
+    if color.lower() not in NAMED_COLORS and not _HEX.match(color):
+        problems.append(f"{name}:{fields.get('color', line)}: colour {color!r} of {lname!r} is "
+                        f"not a colour name or #rrggbb; using {default}")
+        color = default
+    cues = entry.get("cues") or []
+    if not isinstance(cues, list) or not all(isinstance(c, str) for c in cues):
+        problems.append(f"{name}:{fields.get('cues', line)}: cues of {lname!r} must be a list of "
+                        "phrases, like [may, might]")
+        cues = []
+    desc = entry.get("description") or ""
+    if not isinstance(desc, str):
+        problems.append(f"{name}:{fields.get('description', line)}: description of {lname!r} "
+                        "must be text")
+        desc = str(desc)
+    return Label(lname, key, color if color.startswith("#") else color.lower(), desc.strip(),
+                 tuple(c.strip() for c in cues if c.strip()))
+
+
+def _check_key(raw: object, lname: str, where: str, seen: dict[str, tuple[str, int]],
+               problems: list[str]) -> str:
+    if raw is None or raw == "":
+        return ""
+    key = str(raw)
+    if isinstance(raw, bool) or not _KEY.match(key):
+        problems.append(f"{where}: key {key!r} of {lname!r} must be one letter, digit or symbol; "
+                        "write it in quotes if YAML reads it as something else")
+        return ""
+    if key in READER_KEYS:
+        problems.append(f"{where}: key {key!r} of {lname!r} is the reader's "
+                        f"'{READER_KEYS[key]}' key; pick another")
+        return ""
+    if key in seen:
+        other, other_line = seen[key]
+        problems.append(f"{where}: key {key!r} of {lname!r} is already taken by {other!r} (line "
+                        f"{other_line}); pick another")
+        return ""
+    return key
 
 
 def load_labels(path: Path) -> LabelSet:
@@ -125,9 +210,13 @@ def load_labels(path: Path) -> LabelSet:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LabelsError(f"{path}: no label set; run `newstag init` or create it (see README)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LabelsError(f"{path}: cannot read ({exc}); fix the file's encoding or permissions") from None
+        raise LabelsError(f"{path}:1: no label set here; run `newstag init DIR` or create it "
+                          "(see README)") from None
+    except UnicodeDecodeError:
+        raise LabelsError(f"{path}:1: not UTF-8 text; re-save it as UTF-8") from None
+    except OSError as exc:
+        raise LabelsError(f"{path}:1: cannot read ({exc.strerror or exc}); check permissions"
+                          ) from None
     return parse_labels(text, str(path))
 
 
