@@ -26,9 +26,21 @@ _CHROME_PATTERNS = [
     r"sign up.*newsletter.*",
     r"click here.*",
     r"\d{1,3}",  # lone comment or share counters
-    r"\+?[\d\s()\-]{9,}",  # phone numbers
+    r"(?=(?:\D*\d){9})\+?[\d\s().\-]{9,}",  # phone numbers (9+ digits: not a bare date)
     r"(all )?your( trusted)? (news|source).*!",  # site slogans end with an exclamation
     r"all your news.*",
+    r"(facebook|twitter|x|whatsapp|linkedin|telegram|reddit|pinterest|e-?mail|print|copy link)",
+    r"follow us( on .{1,40})?",
+    r"skip to (main )?content",
+    r"(log|sign) ?(in|up|out)",
+    r"continue reading.{0,40}",
+    r"(most (read|popular|viewed)|trending( now| stories)?|recommended( for you| stories)?)",
+    r"comments?( \(\d+\))?",
+    r"(tags?|topics?|categories|category): .{0,80}",
+    r"(filed under|posted in):? [^.!?]{0,80}",
+    r"image (source|caption|credit): .{1,80}",
+    r"(accept|manage)( all)? cookies.*",
+    r"loading\.{0,3}",
 ]
 _CHROME = re.compile(r"^\s*(?:" + "|".join(_CHROME_PATTERNS) + r")\s*$", re.IGNORECASE)
 # After these, the next line is the headline of a different article.
