@@ -14,7 +14,8 @@ from .common import Fail, path_option, workspace_from
 
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
-SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing", "agree")
+SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
+               "import_tags", "agree", "review")
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})

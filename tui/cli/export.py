@@ -1,0 +1,102 @@
+"""`newstag export --format F`: tags out for people and tools that don't run newstag."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tui.core.atomic import write_atomic
+from tui.core.exchange import (
+    EXPORT_FORMATS,
+    brat,
+    collect,
+    doccano,
+    html,
+    jsonl,
+    labelstudio,
+    markdown,
+    w3c,
+)
+from tui.core.exchange import csv as csv_fmt
+from tui.core.labels import load_labels
+
+from .common import Fail, one_line_errors, path_option, workspace_from
+
+RENDER = {
+    "csv": csv_fmt.render,
+    "jsonl": jsonl.render,
+    "doccano": doccano.render,
+    "w3c": w3c.render,
+    "labelstudio": labelstudio.render,
+    "html": html.render,
+    "markdown": markdown.render,
+}
+
+
+@click.command("export")
+@click.option(
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format."
+)
+@path_option("--out", help="File to write (a folder for brat). Default: standard output.")
+@click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
+@click.option("--article", "article_ids", multiple=True, help="Only this article id (repeatable).")
+@click.pass_context
+@one_line_errors
+def command(
+    ctx: click.Context,
+    fmt: str,
+    out: Path | None,
+    labels: tuple[str, ...],
+    annotators: tuple[str, ...],
+    article_ids: tuple[str, ...],
+) -> None:
+    """Export tags as csv, jsonl, doccano, brat, w3c, labelstudio, html or markdown.
+
+    Every tag is checked against its article first; tags whose offsets no longer match their
+    quote are left out and listed on standard error with the reason.
+    """
+    ws = workspace_from(ctx)
+    label_set = load_labels(ws.labels_path)
+    for name in labels:
+        if label_set.by_name(name) is None:
+            click.echo(f"newstag: note: label {name!r} is not in {ws.labels_path}", err=True)
+    col = collect.collect(ws, label_set, labels, annotators, article_ids)
+    for skipped in col.skipped:
+        click.echo(f"left out: {skipped}", err=True)
+    if fmt == "brat":
+        if out is None:
+            raise Fail("brat writes a folder of .txt/.ann files; pass --out DIR")
+        written = brat.write(col, out)
+        where = f"{out}/ ({len(written)} files)"
+    else:
+        data = RENDER[fmt](col)
+        if out is None:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+            where = "standard output"
+        else:
+            write_atomic(out, data.encode("utf-8"))
+            where = str(out)
+        if fmt == "labelstudio":
+            if out is None:
+                click.echo(
+                    "newstag: note: pass --out FILE to also get the labelling config", err=True
+                )
+            else:
+                config = out.with_name(out.stem + ".label_config.xml")
+                write_atomic(config, labelstudio.label_config(label_set).encode("utf-8"))
+                where += f" (labelling config: {config})"
+    left = f"; left out {len(col.skipped)} (listed above)" if col.skipped else ""
+    if not col.items:
+        click.echo(
+            f"newstag: no tags matched; wrote an empty {fmt} export to {where}{left}", err=True
+        )
+    else:
+        click.echo(
+            f"newstag: exported {len(col.items)} tag(s) from {len(col.articles)} article(s) "
+            f"as {fmt} to {where}{left}",
+            err=True,
+        )

@@ -1,0 +1,34 @@
+"""`newstag import PATH...`: add articles to the corpus; an existing one is never overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tui.core.exchange.articles_in import import_articles
+
+from .common import one_line_errors, workspace_from
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+@one_line_errors
+def command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Add articles from .txt, .md, .html (main text extracted) and .jsonl files or folders.
+
+    A .jsonl file holds one article per line: {"text": ..., "title": ..., "id": ...} (title and
+    id optional). Inputs whose id is already in the corpus are skipped, never overwritten.
+    """
+    ws = workspace_from(ctx)
+    report = import_articles(paths, ws.corpus)
+    for message in report.messages:
+        click.echo(message, err=True)
+    for path in report.created:
+        click.echo(f"added {path}")
+    click.echo(
+        f"newstag: {len(report.created)} article(s) added to {ws.corpus}"
+        + (f"; {len(report.messages)} message(s) above" if report.messages else ""),
+        err=True,
+    )

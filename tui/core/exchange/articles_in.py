@@ -1,0 +1,180 @@
+"""Adding articles to the corpus from .txt, .md, .html and .jsonl — never overwriting one.
+
+HTML is reduced to its main text with trafilatura (headline, date and byline kept as the first
+lines, so the article reader finds them as it does in scraped text). A new file is created with
+`O_EXCL`: if an article with that id exists (in any case, as `.txt` or `.md`), it is left alone
+and the import says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..textfile import TextFileError, decode_bytes
+from ..workspace import ARTICLE_SUFFIXES
+
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+@dataclass
+class ArticleImport:
+    created: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)  # skipped inputs and warnings, one line each
+
+
+def article_id(wanted: str, text: str) -> str:
+    """`wanted` when it is a safe file stem, else a slug of it plus a hash of the text."""
+    wanted = wanted.strip()
+    if _SAFE_ID.match(wanted) and not wanted.endswith(".") and ".." not in wanted:
+        return wanted
+    slug = re.sub(r"[^a-z0-9]+", "-", wanted.lower()).strip("-")[:40] or "article"
+    return f"{slug}-{hashlib.sha256(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
+
+
+def html_to_text(data: bytes) -> str | None:
+    """Main text of a web page with its headline, date and byline on top; None when none found."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    doc = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    head = [x.strip() for x in (doc.title, doc.date) if x and x.strip()]
+    if doc.author:
+        head.append(f"By {doc.author.strip()}")
+    if doc.sitename:
+        head.append(doc.sitename.strip())
+    return "\n\n".join(head + [doc.text.strip()]) + "\n"
+
+
+class _Corpus:
+    def __init__(self, corpus: Path) -> None:
+        self.corpus = corpus
+        self.taken = {
+            p.stem.lower(): p
+            for p in corpus.iterdir()
+            if p.is_file() and p.suffix in ARTICLE_SUFFIXES
+        }
+
+    def add(self, aid: str, suffix: str, data: bytes, source: str, report: ArticleImport) -> None:
+        existing = self.taken.get(aid.lower())
+        if existing is not None:
+            report.messages.append(
+                f"{source}: article {aid!r} already exists ({existing}); not "
+                "overwritten (rename the input to import it as a new article)"
+            )
+            return
+        path = self.corpus / f"{aid}{suffix}"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            report.messages.append(f"{source}: {path} already exists; not overwritten")
+            return
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        self.taken[aid.lower()] = path
+        report.created.append(path)
+
+
+def _decode(data: bytes, source: str, report: ArticleImport) -> str | None:
+    if not data.strip():
+        report.messages.append(f"{source}: empty; skipped")
+        return None
+    try:
+        decoded = decode_bytes(data, source)
+    except TextFileError as exc:
+        report.messages.append(str(exc))
+        return None
+    if decoded.warning:
+        report.messages.append(
+            decoded.warning.replace("re-save the file as UTF-8", "saved as UTF-8")
+        )
+    return decoded.text
+
+
+def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> None:
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            report.messages.append(
+                f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); skipped"
+            )
+            continue
+        if (
+            not isinstance(obj, dict)
+            or not isinstance(obj.get("text"), str)
+            or not obj["text"].strip()
+        ):
+            report.messages.append(f'{where}: expected {{"text": ..., "title"?, "id"?}}; skipped')
+            continue
+        body = obj["text"]
+        title = obj.get("title")
+        if isinstance(title, str) and title.strip() and not body.lstrip().startswith(title.strip()):
+            body = f"{title.strip()}\n\n{body}"
+        wanted = obj.get("id")
+        if wanted is None or not str(wanted).strip():
+            wanted = title if isinstance(title, str) and title.strip() else f"{path.stem}-{lineno}"
+            aid = article_id(f"{wanted}!", body)  # "!" forces the hash: same text, same id
+        else:
+            aid = article_id(str(wanted), body)
+        corpus.add(aid, ".txt", body.encode("utf-8"), where, report)
+
+
+def _expand(paths: Iterable[Path], report: ArticleImport) -> Iterator[Path]:
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        elif path.is_file():
+            yield path
+        else:
+            report.messages.append(f"{path}: no such file; skipped")
+
+
+def import_articles(paths: Iterable[Path], corpus: Path) -> ArticleImport:
+    report = ArticleImport()
+    corpus.mkdir(parents=True, exist_ok=True)
+    target = _Corpus(corpus)
+    for path in _expand(paths, report):
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
+            report.messages.append(f"{path}: not .txt, .md, .html or .jsonl; skipped")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            report.messages.append(f"{path}: cannot read ({exc.strerror}); skipped")
+            continue
+        if suffix in (".html", ".htm"):
+            text = html_to_text(data) if data.strip() else None
+            if text is None:
+                report.messages.append(f"{path}: no main text found in the page; skipped")
+                continue
+            target.add(article_id(path.stem, text), ".txt", text.encode("utf-8"), str(path), report)
+            continue
+        text = _decode(data, str(path), report)
+        if text is None:
+            continue
+        if suffix == ".jsonl":
+            _jsonl(path, text, target, report)
+            continue
+        clean = (
+            data
+            if text.encode("utf-8") == data.removeprefix(b"\xef\xbb\xbf")
+            else text.encode("utf-8")
+        )
+        target.add(article_id(path.stem, text), suffix, clean, str(path), report)
+    return report
