@@ -171,10 +171,13 @@ class WhooshEngine:
 
     # -- reading -----------------------------------------------------------------------------
     def _get_searcher(self):
+        if self._searcher is not None and not self._searcher.up_to_date():
+            # Not Searcher.refresh(): it reuses segment readers and so misses deletions made
+            # in a segment it already had open (a retagged sentence would show up twice).
+            self._searcher.close()
+            self._searcher = None
         if self._searcher is None:
             self._searcher = self._open().searcher()
-        else:
-            self._searcher = self._searcher.refresh()
         return self._searcher
 
     def _guard(self, fn):  # noqa: ANN001

@@ -1,0 +1,194 @@
+"""Search benchmark: bare Whoosh vs newstag's layer on the same generated corpus, in one run.
+
+    python bench/search_bench.py [--sizes 1000 10000] [--work /tmp/newstag-bench] [--ours-max N]
+
+For each size: build a bare Whoosh article-level index (one process, then procs=2 multisegment),
+build newstag's index (articles + sentences + tags, as `newstag index --rebuild` does), then time
+queries: bare Whoosh on its article index, bare Whoosh on newstag's index (same query, same
+searcher reuse), and newstag's `SearchIndex.search` (parsing, highlights, records). Last, one
+changed article and one tag change, incrementally. Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from whoosh import index as windex  # noqa: E402  (bench only: measuring bare Whoosh)
+from whoosh import query as wq  # noqa: E402
+from whoosh.fields import ID, TEXT, Schema  # noqa: E402
+from whoosh.qparser import QueryParser  # noqa: E402
+
+from bench.gen_corpus import generate  # noqa: E402
+from tui.core.search import SearchIndex  # noqa: E402
+from tui.core.search.prepare import prepare  # noqa: E402
+from tui.core.search.whoosh_engine import analyzer  # noqa: E402
+from tui.core.tagging import TaggingSession  # noqa: E402
+from tui.core.tagstore import TagStore  # noqa: E402
+from tui.core.workspace import open_workspace  # noqa: E402
+from tui.core import articles  # noqa: E402
+
+WORDS = ["ammunition", "satellite", "putin", "weapons", "sanctions", "technology", "concerns",
+         "vladivostok", "warned", "cooperation"]
+ANDS = ["kim ammunition", "russia technology", "putin warned", "weapons sanctions",
+        "satellite cooperation", "north korea", "military inventory", "advanced fighter",
+        "serious concerns", "arms deal"]
+PHRASES = ['"supply ammunition"', '"advanced weapons"', '"north korean leader"', '"fighter jet"',
+           '"serious concerns"', '"arms deal"', '"military inventory"', '"kim jong un"',
+           '"weapons technology"', '"united nations"']
+TYPED = ["a", "am", "ammu", "ammunition", "ammunition s", "ammunition sup", "ammunition supply"]
+REPS = 5
+
+
+def p(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] * 1000
+
+
+def corpus(work: Path, n: int) -> Path:
+    root = work / f"ws{n}"
+    folder = root / "corpus"
+    if not (folder.is_dir() and len(os.listdir(folder)) == n):
+        shutil.rmtree(root, ignore_errors=True)
+        generate(folder, n)
+        (root / "tags").mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(__file__).resolve().parent.parent / "tags" / "labels.yaml", root / "tags")
+    return root
+
+
+def bare_build(root: Path, procs: int) -> tuple[float, Path]:
+    path = root / f"bare-{procs}"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir()
+    schema = Schema(id=ID(stored=True, unique=True), title=TEXT(analyzer=analyzer()),
+                    body=TEXT(analyzer=analyzer(), phrase=True))
+    ix = windex.create_in(str(path), schema)
+    t0 = time.perf_counter()
+    kw = {"procs": procs, "multisegment": True} if procs > 1 else {}
+    w = ix.writer(limitmb=256, **kw)
+    for f in sorted((root / "corpus").iterdir()):
+        text = f.read_text(encoding="utf-8")
+        w.add_document(id=f.stem, title=text.split("\n", 1)[0], body=text)
+    w.commit()
+    return time.perf_counter() - t0, path
+
+
+def timed(fn, queries: list[str]) -> list[float]:  # noqa: ANN001
+    out = []
+    for _ in range(REPS):
+        for q in queries:
+            t0 = time.perf_counter()
+            fn(q)
+            out.append(time.perf_counter() - t0)
+    return out
+
+
+def bare_searcher(path: Path, field: str, restrict: wq.Query | None, indexname: str | None = None):
+    ix = windex.open_dir(str(path), indexname=indexname) if indexname else windex.open_dir(str(path))
+    s = ix.searcher()
+    qp = QueryParser(field, ix.schema)
+
+    def run(q: str) -> None:
+        parsed = qp.parse(q)
+        if restrict is not None:
+            parsed = wq.And([parsed, restrict])
+        for hit in s.search(parsed, limit=20):
+            hit.fields()
+    return run
+
+
+def bench_size(work: Path, n: int, ours: bool, rows: list[str]) -> None:
+    root = corpus(work, n)
+    row: dict[str, str] = {"n": f"{n:,}"}
+    t1, bare1 = bare_build(root, 1)
+    row["bare1"] = f"{n / t1:.0f}/s ({t1:.0f} s)"
+    t2, _ = bare_build(root, 2)
+    row["bare2"] = f"{n / t2:.0f}/s ({t2:.0f} s)"
+    sample = sorted((root / "corpus").iterdir())[:200]
+    t0 = time.perf_counter()
+    for f in sample:
+        prepare(f)
+    row["seg"] = f"{len(sample) / (time.perf_counter() - t0):.0f}/s"
+    run_bare_art = bare_searcher(bare1, "body", None)
+    lat = {k: timed(run_bare_art, qs) for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES))}
+    row["bare_q"] = " / ".join(f"{p(lat[k], .95):.0f}" for k in "wap")
+    if ours:
+        ws = open_workspace(root, annotator="bench")
+        shutil.rmtree(ws.cache, ignore_errors=True)
+        index = SearchIndex(ws)
+        t0 = time.perf_counter()
+        rep = index.ensure(rebuild=True, timeout=5)
+        tb = time.perf_counter() - t0
+        row["ours_build"] = f"{n / tb:.0f}/s ({tb:.0f} s, {rep.sentences:,} sentences)"
+        row["ratio"] = f"{(n / tb) / (n / t2):.2f}x / {(n / tb) / (n / t1):.2f}x"
+        run_bare_ours = bare_searcher(index.path, "text", wq.Term("kind", "s"), "newstag_v1")
+        ours_lat, bare_lat = {}, {}
+        for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES), ("t", TYPED)):
+            # interleave so machine noise hits both alike
+            bare_lat[k], ours_lat[k] = [], []
+            for _ in range(2):
+                bare_lat[k] += timed(run_bare_ours, qs)
+                ours_lat[k] += timed(lambda q: index.search(q, 20), qs)
+        row["same_bare_q"] = " / ".join(f"{p(bare_lat[k], .95):.0f}" for k in "wap")
+        row["ours_q"] = " / ".join(f"{p(ours_lat[k], .95):.0f}" for k in "wap")
+        row["typed"] = f"{p(ours_lat['t'], .95):.0f}"
+        over = [statistics.median(ours_lat[k]) / statistics.median(bare_lat[k]) - 1 for k in "wa"]
+        row["overhead"] = " / ".join(f"{o * 100:+.0f}%" for o in over)
+        # one changed article, incrementally
+        f = sorted((root / "corpus").iterdir())[n // 2]
+        f.write_text(f.read_text(encoding="utf-8") + "\nA late paragraph about zeppelins.\n", encoding="utf-8")
+        t0 = time.perf_counter()
+        rep = index.ensure(timeout=5)
+        tc = time.perf_counter() - t0
+        assert not rep.rebuilt and rep.changed == 1, rep
+        assert index.search("zeppelins", 5).hits
+        t0 = time.perf_counter()
+        index.ensure(timeout=5)
+        tn = time.perf_counter() - t0
+        # one tag saved in the TUI's way, then applied to the index
+        session = TaggingSession(TagStore(ws.tags), "bench", ["speculation"])
+        art = articles.load(f)
+        session.open(art)
+        s = art.sentences()[3]
+        session.toggle(art, [(s.start, s.end)], "speculation")
+        t0 = time.perf_counter()
+        index.update_tags(art.id)
+        tt = time.perf_counter() - t0
+        row["incr"] = f"{tc * 1000:.0f} ms / {tt * 1000:.0f} ms / {tn * 1000:.0f} ms"
+        index.close()
+    rows.append("| " + " | ".join(row.get(k, "—") for k in COLS) + " |")
+    print(rows[-1], flush=True)
+
+
+COLS = ["n", "bare1", "bare2", "ours_build", "ratio", "seg", "bare_q", "same_bare_q", "ours_q",
+        "overhead", "typed", "incr"]
+HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | newstag build | "
+          "newstag vs bare (procs=2 / 1) | segmentation alone | bare Whoosh p95 ms, article index "
+          "(word / AND / phrase) | bare Whoosh p95 ms, newstag index | newstag p95 ms | "
+          "newstag overhead, median (word / AND) | as-you-type p95 ms | one changed article / one tag "
+          "/ no-op update |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
+    ap.add_argument("--ours-max", type=int, default=10**9, help="skip newstag's build above this size")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    print(HEADER)
+    print("|" + "---|" * len(COLS), flush=True)
+    rows: list[str] = []
+    for n in args.sizes:
+        bench_size(args.work, n, n <= args.ours_max, rows)
+
+
+if __name__ == "__main__":
+    main()

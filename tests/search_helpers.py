@@ -1,0 +1,33 @@
+"""Shared set-up for the search tests: a throwaway workspace copied from the repo's seeds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tui.core import articles
+from tui.core.tagging import TaggingSession
+from tui.core.tagstore import TagStore
+from tui.core.workspace import Workspace, open_workspace
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def seed_workspace(tmp_path: Path, annotator: str = "alice") -> Workspace:
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "tags").mkdir(parents=True)
+    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags" / "labels.yaml")
+    return open_workspace(root, annotator=annotator)
+
+
+def tag_sentence(ws: Workspace, annotator: str, article_id: str, index: int, label: str,
+                 session: TaggingSession | None = None) -> tuple[int, int]:
+    """Tag one sentence the way the reader does; returns its span."""
+    art = articles.load(ws.article_path(article_id))
+    session = session or TaggingSession(TagStore(ws.tags), annotator,
+                                        ["speculation", "official statement", "warning"])
+    session.open(art)
+    s = art.sentences()[index]
+    session.toggle(art, [(s.start, s.end)], label)
+    return s.start, s.end

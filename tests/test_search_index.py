@@ -1,0 +1,225 @@
+"""The search index on real files: seeds, tags, incremental updates, damage, bad input, locks."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from search_helpers import seed_workspace, tag_sentence
+
+from tui.core import articles
+from tui.core.search import IndexBusy, QueryError, SearchIndex
+from tui.core.search.live import LiveUpdater
+from tui.core.tagging import TaggingSession
+from tui.core.tagstore import TagStore
+
+SEED_IDS = ["000_698a1ff201fa72f9", "001_e98dd6f0637d58e7", "002_ac2d878c38bad475",
+            "003_420c701de47a1b0c", "004_0413e7c0cc1f7413"]
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return seed_workspace(tmp_path)
+
+
+@pytest.fixture
+def index(ws):
+    ix = SearchIndex(ws)
+    ix.ensure()
+    yield ix
+    ix.close()
+
+
+def hit_keys(results):
+    return {(h.article, h.index) for h in results.hits}
+
+
+def test_word_found_in_every_article_that_says_it_with_marks(ws, index):
+    expected = {}
+    for p in sorted(ws.corpus.glob("*.txt")):
+        art = articles.load(p)
+        for s in art.sentences():
+            if "ammunition" in art.sentence_text(s).lower():
+                expected[(art.id, s.index)] = art.sentence_text(s)
+    assert {a for a, _ in expected} == set(SEED_IDS)  # every seed says it
+    r = index.search("ammunition", limit=100)
+    assert hit_keys(r) == set(expected)
+    for h in r.hits:
+        assert h.text == expected[(h.article, h.index)]
+        assert [h.text[a:b].lower() for a, b in h.marks] == ["ammunition"] * h.text.lower().count("ammunition")
+
+
+def test_stemming_phrase_and_field_queries(index):
+    warned = index.search("warned", limit=100)
+    assert any("warning" in h.text.lower() and "warned" not in h.text.lower() for h in warned.hits)
+    stemmed = index.search('"supply ammunition"', limit=100)  # "supplying ammunition" too
+    assert hit_keys(stemmed) == {("000_698a1ff201fa72f9", 5), ("001_e98dd6f0637d58e7", 17)}
+    phrase = index.search('"may supply ammunition"', limit=100)
+    assert hit_keys(phrase) == {("000_698a1ff201fa72f9", 5)}
+    assert {phrase.hits[0].text[a:b] for a, b in phrase.hits[0].marks} == {"may", "supply", "ammunition"}
+    in_article = index.search("article:003* ammunition", limit=100)
+    assert {h.article for h in in_article.hits} == {"003_420c701de47a1b0c"}
+    by_title = index.search("title:putin", limit=100)
+    assert by_title.kind == "article" and [h.article for h in by_title.hits] == ["002_ac2d878c38bad475"]
+    dated = index.search("date:[2023-09-13 TO 2023-09-30]", limit=100)
+    assert [h.article for h in dated.hits] == ["000_698a1ff201fa72f9"]
+    both = index.search("kim AND NOT russia", limit=500)
+    assert both.hits and not any(re.search(r"\brussia\b", h.text, re.I) for h in both.hits)
+
+
+def test_label_query_returns_exactly_the_tagged_sentences(ws, index):
+    tagged = {("000_698a1ff201fa72f9", 5), ("001_e98dd6f0637d58e7", 6)}
+    for article_id, i in tagged:
+        tag_sentence(ws, "alice", article_id, i, "speculation")
+    tag_sentence(ws, "bob", "002_ac2d878c38bad475", 6, "official statement")
+    report = index.ensure()
+    assert not report.rebuilt and report.retagged == 3
+    assert hit_keys(index.search("label:speculation", 100)) == tagged
+    assert hit_keys(index.search('label:"official statement"', 100)) == {("002_ac2d878c38bad475", 6)}
+    assert hit_keys(index.search("annotator:bob", 100)) == {("002_ac2d878c38bad475", 6)}
+    hit = index.search("label:speculation ammunition", 100).hits[0]
+    assert hit.labels == ("speculation",) and hit.annotators == ("alice",)
+    untagged = index.search("untagged ammunition", 100)
+    assert not hit_keys(untagged) & tagged and untagged.hits
+
+
+def test_tag_saved_in_session_reaches_index_through_listener(ws, index):
+    session = TaggingSession(TagStore(ws.tags), "alice", ["speculation"])
+    updater = LiveUpdater(index)
+    updater.attach(session)
+    try:
+        tag_sentence(ws, "alice", "004_0413e7c0cc1f7413", 9, "speculation", session)
+        assert updater.flush(10)
+        assert hit_keys(index.search("label:speculation", 10)) == {("004_0413e7c0cc1f7413", 9)}
+        tag_sentence(ws, "alice", "004_0413e7c0cc1f7413", 9, "speculation", session)  # toggle off
+        assert updater.flush(10)
+        assert index.search("label:speculation", 10).hits == ()
+    finally:
+        updater.close()
+    assert not index.ensure().rebuilt
+
+
+def test_add_change_delete_article_updates_not_rebuilds(ws, index):
+    toc_before = {p.name for p in index.path.glob("*.toc")}
+    (ws.corpus / "005_new.txt").write_text("A brand new report\n\nThe zeppelin landed in Pyongyang.\n",
+                                           encoding="utf-8")
+    changed = ws.corpus / "001_e98dd6f0637d58e7.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("ammunition", "munitions"),
+                       encoding="utf-8")
+    (ws.corpus / "003_420c701de47a1b0c.txt").unlink()
+    report = index.ensure()
+    assert not report.rebuilt
+    assert (report.added, report.changed, report.removed) == (1, 1, 1)
+    assert {p.name for p in index.path.glob("*.toc")} != toc_before  # a commit, not a new index
+    assert hit_keys(index.search("zeppelin", 10)) == {("005_new", 1)}
+    arts = {h.article for h in index.search("ammunition", 100).hits}
+    assert "001_e98dd6f0637d58e7" not in arts and "003_420c701de47a1b0c" not in arts
+    assert "001_e98dd6f0637d58e7" in {h.article for h in index.search("munitions", 100).hits}
+    assert index.ensure().touched == 0
+
+
+def test_touched_but_same_bytes_is_not_reindexed(ws, index):
+    p = ws.corpus / "000_698a1ff201fa72f9.txt"
+    p.write_bytes(p.read_bytes())  # new mtime, same content
+    assert index.ensure().touched == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "delete", "toc"])
+def test_damaged_index_is_rebuilt_and_answers(ws, index, damage):
+    seg = max(index.path.glob("*.seg"), key=lambda p: p.stat().st_size)
+    if damage == "truncate":
+        with open(seg, "r+b") as f:
+            f.truncate(seg.stat().st_size // 3)
+    elif damage == "delete":
+        seg.unlink()
+    else:
+        for toc in index.path.glob("*.toc"):
+            toc.write_bytes(b"garbage")
+    fresh = SearchIndex(ws)  # as the next command would
+    report = fresh.ensure()
+    assert report.rebuilt and "damaged" in report.reason or "missing" in report.reason
+    assert len(fresh.search("ammunition", 100).hits) == 6
+    fresh.close()
+
+
+def test_damage_found_by_a_query_rebuilds_then_answers(ws, index):
+    seg = max(index.path.glob("*.seg"), key=lambda p: p.stat().st_size)
+    with open(seg, "r+b") as f:
+        f.truncate(100)
+    index.engine.close()
+    assert len(index.search("ammunition", 100).hits) == 6
+
+
+def test_outdated_schema_rebuilds(ws, index):
+    for p in index.path.iterdir():
+        if p.is_file():
+            p.rename(p.with_name(p.name.replace("newstag_v1", "newstag_v0")))
+    report = SearchIndex(ws).ensure()
+    assert report.rebuilt and "older" in report.reason
+
+
+def test_bad_article_files_are_reported_not_fatal(ws):
+    (ws.corpus / "bin.txt").write_bytes(b"\x00\x01\x02binary" * 100)
+    (ws.corpus / "empty.txt").write_bytes(b"")
+    (ws.corpus / "latin.txt").write_bytes("Caf\xe9 owners warned of shortages\n\nThe caf\xe9 closed.\n"
+                                          .encode("latin-1"))
+    (ws.corpus / "huge.txt").write_text("word " * 5000, encoding="utf-8")
+    ix = SearchIndex(ws, max_bytes=20_000)
+    report = ix.ensure()
+    text = "\n".join(report.messages)
+    assert "bin.txt" in text and "binary" in text
+    assert "empty.txt" in text and "latin.txt" in text and "huge.txt" in text
+    assert report.articles == 6  # five seeds + latin-1, read with a warning
+    assert {h.article for h in ix.search("café", 10).hits} == {"latin"}
+    assert ix.ensure().touched == 0  # skipped files are remembered, not retried each time
+    ix.close()
+
+
+@pytest.mark.parametrize("query,message", [
+    ('"supply ammunition', "unclosed quote"), ("(kim OR putin", "unclosed '('"),
+    ("kim)", "without its '('"), ("colour:red", "unknown field 'colour:'"), ("", "empty query"),
+    ("is:maybe", "not a state"), ("date:[2023-01-01 TO", "unclosed range"),
+])
+def test_malformed_queries_get_one_line(index, query, message):
+    with pytest.raises(QueryError) as err:
+        index.search(query)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_second_instance_waits_then_reports_busy(ws, index):
+    other = SearchIndex(ws)
+    with other._locked(timeout=1):
+        with pytest.raises(IndexBusy):
+            index.ensure(timeout=0.1)
+        assert index.search("ammunition", 5).hits  # reading needs no lock
+    other.close()
+
+
+def test_whoosh_write_lock_held_means_busy_and_live_updater_retries(ws, index):
+    held = index.engine._open().writer()  # another writer holds Whoosh's own lock
+    session = TaggingSession(TagStore(ws.tags), "alice", ["speculation"])
+    messages = []
+    updater = LiveUpdater(index, on_message=messages.append)
+    updater.attach(session)
+    try:
+        tag_sentence(ws, "alice", "000_698a1ff201fa72f9", 5, "speculation", session)  # never blocks
+        assert index.search("label:speculation", 5).hits == ()
+        held.cancel()
+        assert updater.flush(15)
+        assert hit_keys(index.search("label:speculation", 5)) == {("000_698a1ff201fa72f9", 5)}
+    finally:
+        updater.close()
+    assert not [m for m in messages if "busy" in m]
+
+
+def test_tag_file_changed_by_git_pull_is_picked_up(ws, index):
+    tag_sentence(ws, "carol", "003_420c701de47a1b0c", 14, "speculation")
+    assert index.ensure().retagged == 1
+    path = ws.tags / "carol" / "003_420c701de47a1b0c.yaml"
+    path.write_text(re.sub(r"label: speculation", "label: warning", path.read_text()), encoding="utf-8")
+    assert index.ensure().retagged == 1
+    assert hit_keys(index.search("label:warning", 10)) == {("003_420c701de47a1b0c", 14)}
+    shutil.rmtree(ws.tags / "carol")
+    assert index.ensure().retagged == 1
+    assert index.search("label:warning", 10).hits == ()
