@@ -1,0 +1,189 @@
+"""The newstag App: its screens, palette and app-wide keys, and the small API other parts use."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import App
+from textual.binding import Binding
+
+from tui.commands.articles import ArticleCommands
+from tui.commands.general import GeneralCommands
+from tui.core.labels import LabelSet
+from tui.core.workspace import Workspace
+from tui.messages import TagsChanged
+from tui.screens.help import HelpScreen
+from tui.screens.library import LibraryScreen
+from tui.state import ReadingState
+from tui.widgets.marks import label_looks
+from tui.widgets.status_line import StatusLine, StatusSegment
+
+if TYPE_CHECKING:
+    from tui.core.articles import Article
+    from tui.core.library import Library
+    from tui.core.tagging import TaggingSession
+    from tui.core.tagstore import TagStore
+
+ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
+
+
+class NewstagApp(App[None]):
+    """Read and tag news in the terminal.
+
+    What other parts of newstag can rely on (search, sync, review screens):
+
+    - `app.ws` (Workspace), `app.labels` (LabelSet), `app.looks` (each label's colours and marker).
+    - `app.store` (TagStore of `ws.tags`) and `app.session` (the one TaggingSession of
+      `ws.annotator`: toggle/clear/set_note/undo/redo, saved at once). Every change the session
+      saves, from any screen, posts `tui.messages.TagsChanged(article_id)` to the App, which
+      forwards a copy to every screen on the stack: handle it with `@on(TagsChanged)`.
+    - `app.library`: the `Library` listing once loaded (None before), `app.state`: ReadingState.
+    - `app.load_article(article_id) -> Article | None`: parsed and cached; unreadable files give
+      a one-line notification and None.
+    - `app.open_article(article_id, sentence=None, highlight=())`: the reader at that sentence
+      (article-wide index), those terms highlighted; `.`/`,` step through the matches.
+    - `app.add_status_segment(fn)`: `fn() -> Text | str | None` shown on every status line
+      (keep it cheap, it runs every two seconds); `app.refresh_status()` redraws at once.
+    - Keys everywhere: `/` search (`tui.screens.search.SearchScreen`), `?` help, `ctrl+p`
+      palette, `q` quit.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newstag"
+    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands}
+    BINDINGS = [
+        Binding("slash", "open_search", "Search", id="app.search",
+                tooltip="Search every article and tag"),
+        Binding("question_mark", "show_help", "Help", id="app.help",
+                tooltip="Keys and label guidelines"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every tag is already saved)"),
+    ]
+
+    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+        super().__init__()
+        self.ws = ws
+        self.labels = labels
+        self.looks = label_looks(labels)
+        self.state = ReadingState.load(ws.cache / "state.json")
+        self.library: Library | None = None
+        self.status_segments: list[StatusSegment] = []
+        self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
+
+    @cached_property
+    def store(self) -> TagStore:
+        from tui.core.tagstore import TagStore
+
+        return TagStore(self.ws.tags)
+
+    @cached_property
+    def session(self) -> TaggingSession:
+        from tui.core.tagging import TaggingSession
+
+        session = TaggingSession(self.store, self.ws.annotator, self.labels.names)
+        session.listeners.append(
+            lambda article_id, _doc: self.post_message(TagsChanged(article_id)))
+        return session
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+        for problem in self.labels.problems:
+            self.notify(problem, severity="warning", markup=False, timeout=10)
+
+    # -- the API -----------------------------------------------------------------------------
+    def load_article(self, article_id: str) -> Article | None:
+        from tui.core import articles
+        from tui.core.segcache import SegmentCache
+        from tui.core.textfile import TextFileError
+
+        path = self.ws.article_path(article_id)
+        if path is None:
+            self.notify(f"{article_id}: no such article in {self.ws.corpus}", severity="error",
+                        markup=False)
+            return None
+        try:
+            st = path.stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+            hit = self._articles.get(article_id)
+            if hit is not None and hit[1] == stamp:
+                self._articles.move_to_end(article_id)
+                return hit[0]
+            article = articles.load(path, SegmentCache.for_workspace_cache(self.ws.cache))
+        except (TextFileError, OSError) as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=8)
+            return None
+        self._articles[article_id] = (article, stamp)
+        while len(self._articles) > ARTICLE_CACHE:
+            self._articles.popitem(last=False)
+        return article
+
+    def open_article(self, article_id: str, sentence: int | None = None,
+                     highlight: Sequence[str] = ()) -> bool:
+        """Show an article in the reader (the top one, else a new one); False if unreadable."""
+        from tui.screens.reader import ReaderScreen
+        from tui.widgets.sentence_nav import SentenceNav
+
+        article = self.load_article(article_id)
+        if article is None:
+            return False
+        offset = None
+        if sentence is not None:
+            found = SentenceNav(article).at_index(sentence)
+            offset = found.start if found is not None else None
+        if isinstance(self.screen, ReaderScreen):
+            return self.screen.show_article(article_id, offset, highlight)
+        self.push_screen(ReaderScreen(article_id, offset, tuple(highlight)))
+        return True
+
+    def add_status_segment(self, segment: StatusSegment) -> None:
+        self.status_segments.append(segment)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        for line in self.screen.query(StatusLine):
+            line.refresh()
+
+    @on(TagsChanged)
+    def forward_tags_changed(self, event: TagsChanged) -> None:
+        for screen in self.screen_stack:
+            screen.post_message(TagsChanged(event.article_id))
+        self.refresh_status()
+
+    # -- app-wide actions --------------------------------------------------------------------
+    def action_show_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.labels, self.looks))
+
+    def action_show_library(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+
+    def action_open_search(self) -> None:
+        try:
+            from tui.screens.search import SearchScreen  # written alongside; may be absent
+        except ModuleNotFoundError as exc:
+            if exc.name != "tui.screens.search":
+                raise
+            self.notify("Search is not available in this build yet", severity="warning", timeout=3)
+            return
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    async def action_quit(self) -> None:
+        self.state.save()
+        self.exit()
+
+
+def run_app(ws: Workspace) -> None:
+    """Open the TUI on a workspace (the `newstag` command with no subcommand)."""
+    from tui.cli.common import Fail
+    from tui.core.labels import LabelsError, load_labels
+
+    try:
+        labels = load_labels(ws.labels_path)
+    except LabelsError as exc:
+        raise Fail(str(exc)) from None
+    NewstagApp(ws, labels).run()

@@ -1,0 +1,44 @@
+"""Palette: toggle each label on the reader's current sentence (or selection)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.core.sanitize import one_line
+
+if TYPE_CHECKING:
+    from tui.app import NewstagApp
+
+
+class LabelCommands(Provider):
+    """One command per label, offered while an article is open."""
+
+    def _commands(self) -> list[tuple[str, str, partial]]:
+        screen = self.screen  # the reader (this provider is only in the reader's COMMANDS)
+        if not hasattr(screen, "action_toggle_label"):
+            return []
+        app: NewstagApp = self.app  # type: ignore[assignment]
+        out = []
+        for n, label in enumerate(app.labels.labels, 1):
+            key = f" ({label.key})" if label.key else f" ({n})" if n <= 9 else ""
+            name = f"Toggle label: {one_line(label.name, 40)}{key}"
+            toggle = partial(screen.action_toggle_label, n)  # type: ignore[attr-defined]
+            out.append((name, one_line(label.description, 120), toggle))
+        chrome = partial(screen.action_toggle_chrome)  # type: ignore[attr-defined]
+        out.append(("Toggle skipping site chrome (ctrl+t)",
+                    "Let the cursor stop on site chrome, or not", chrome))
+        return out
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, command in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)
+
+    async def discover(self) -> Hits:
+        for name, help_text, command in self._commands():
+            yield DiscoveryHit(name, command, text=name, help=help_text)

@@ -1,0 +1,69 @@
+"""`?`: the keys and the team's tagging guideline (each label's description)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.core.labels import LabelSet
+from tui.core.sanitize import display_text, one_line
+from tui.widgets.marks import UNKNOWN_LOOK, LabelLook
+
+from .reader_keys import HELP_ROWS
+
+
+def keys_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for keys, does in HELP_ROWS:
+        table.add_row(keys, does)
+    return table
+
+
+def labels_table(labels: LabelSet, looks: dict[str, LabelLook]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for n, label in enumerate(labels.labels, 1):
+        look = looks.get(label.name, UNKNOWN_LOOK)
+        key = f"{n}" + (f" / {label.key}" if label.key else "")
+        desc = Text(display_text(label.description or "(no description in labels.yaml)"))
+        if label.cues:
+            desc.append("\ncues: " + ", ".join(one_line(c, 40) for c in label.cues), style="dim")
+        name = Text(one_line(label.name, 40), style=look.mine)
+        table.add_row(Text(key, style=look.swatch), name, desc)
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys first, then the label guideline; escape, `?` or `q` closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close_help", "Close", id="help.close",
+                tooltip="Back to reading"),
+    ]
+
+    def __init__(self, labels: LabelSet, looks: dict[str, LabelLook]) -> None:
+        super().__init__()
+        self.labels = labels
+        self.looks = looks
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("Keys in the reader", style="bold underline"))
+            yield Static(keys_table())
+            yield Static(Text("\nLabels — the tagging guideline (tags/labels.yaml)",
+                              style="bold underline"))
+            yield Static(labels_table(self.labels, self.looks))
+            yield Static(Text("\nMarkers: S,O = your labels · +w = someone else's · ✎ = a note · "
+                              "dim text = site chrome (ctrl+t to stop skipping it)", style="dim"))
+
+    def action_close_help(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,333 @@
+"""The reader: one article, a sentence cursor, and the keys of DESIGN.md's table.
+
+Cursor movement is delegated to `ArticleView`; what changes tags is in `TaggingActions`; this
+module opens articles, keeps the header, legend and status in step, and notices tag files that
+changed on disk (a second instance, a `git pull`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.commands.labels import LabelCommands
+from tui.core.articles import Article
+from tui.core.tags import TagDoc
+from tui.core.tagstore import TagFileError
+from tui.messages import TagsChanged
+from tui.widgets.article_header import ArticleHeader
+from tui.widgets.article_view import ArticleView
+from tui.widgets.marks import Marks
+from tui.widgets.status_line import StatusLine
+from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
+
+from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
+from .reader_tagging import TaggingActions
+
+if TYPE_CHECKING:
+    from tui.app import NewstagApp
+
+POLL_SECONDS = 2.0
+SYNC_COUNT_CHARS = 60_000  # below this, counting sentences on the spot is quicker than a worker
+
+
+class ReaderScreen(TaggingActions, Screen[None]):
+    """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
+
+    BINDINGS = READER_BINDINGS
+    app: NewstagApp
+
+    COMMANDS = {LabelCommands}
+
+    def __init__(self, article_id: str | None = None, offset: int | None = None,
+                 highlight: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._initial = (article_id, offset, tuple(highlight))
+        self.article: Article | None = None
+        self.others: dict[str, TagDoc] = {}
+        self.total: int | None = None  # sentences to tag (not chrome); None while counting
+        self._others_sig: dict[str, tuple[int, int]] = {}
+        self._bind_label_keys()
+
+    def _bind_label_keys(self) -> None:
+        labels = self.app.labels.labels
+        extra: list[Binding] = []
+        for n, label in enumerate(labels[:9], 1):
+            extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,
+                                 id=f"reader.label-{n}", tooltip=f"Toggle {label.name}"))
+        for n, label in enumerate(labels, 1):
+            if label.key and label.key not in EXTRA_READER_KEYS:
+                extra.append(Binding(label.key, f"toggle_label({n})", label.name, show=False,
+                                     id=f"reader.label-key-{n}", tooltip=f"Toggle {label.name}"))
+        for binding in Binding.make_bindings(extra):
+            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+
+    def compose(self) -> ComposeResult:
+        yield ArticleHeader(id="article-header")
+        yield ArticleView(self.app.looks, id="article-view")
+        yield SentenceInfo(id="sentence-info")
+        yield TagLegend(legend_text(self.app.labels, self.app.looks), id="tag-legend")
+        yield StatusLine(id="status-line")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.check_disk)
+        article_id, offset, highlight = self._initial
+        if article_id is not None and not self.show_article(article_id, offset, highlight):
+            self.dismiss()
+
+    # -- opening -----------------------------------------------------------------------------
+    def show_article(self, article_id: str, offset: int | None = None,
+                     highlight: Sequence[str] = ()) -> bool:
+        """Open an article, the cursor at `offset` or where it was left; False if unreadable."""
+        article = self.app.load_article(article_id)
+        if article is None:
+            return False
+        self._remember_position()
+        self.article = article
+        mine = self._open_tags(article)
+        self.others = self._load_others(article.id)
+        if offset is None:
+            offset = self.app.state.positions.get(article.id)
+        self.view.show(article, self._marks(mine), offset, highlight)
+        self.query_one(ArticleHeader).show(article, self._position_text(article.id))
+        self.app.state.remember(article.id, self.view.cursor.start if self.view.cursor else None)
+        if article.warning:
+            self.notify(article.warning, severity="warning", markup=False, timeout=8)
+        self._count_sentences(article)
+        self._update_info()
+        self.view.focus()
+        return True
+
+    def _open_tags(self, article: Article) -> TagDoc:
+        try:
+            return self.app.session.open(article)
+        except TagFileError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            return TagDoc(article.id, article.sha256)
+
+    def _load_others(self, article_id: str) -> dict[str, TagDoc]:
+        """Other annotators' tags on this article (read-only here)."""
+        store, me = self.app.store, self.app.ws.annotator
+        others: dict[str, TagDoc] = {}
+        self._others_sig = {}
+        for who in store.annotators():
+            if who == me:
+                continue
+            try:
+                path = store.path_for(who, article_id)
+                loaded = store.load_path(path, set(self.app.labels.names))
+            except (TagFileError, ValueError) as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=10)
+                continue
+            self._others_sig[who] = _signature(path)
+            if loaded.doc is not None and loaded.doc.tags:
+                others[who] = loaded.doc
+        return others
+
+    def _marks(self, mine: TagDoc | None = None) -> Marks:
+        if mine is None and self.article is not None:
+            mine = self.app.session.doc(self.article.id)
+        return Marks.from_docs(self.app.ws.annotator, mine, self.others)
+
+    def _position_text(self, article_id: str) -> str:
+        lib = self.app.library
+        i = lib.index_of(article_id) if lib else None
+        return f"article {i + 1} of {len(lib.entries)}" if lib and i is not None else ""
+
+    def _remember_position(self) -> None:
+        if self.article is not None and self.view.cursor is not None:
+            self.app.state.remember(self.article.id, self.view.cursor.start)
+
+    def _count_sentences(self, article: Article) -> None:
+        self.total = None
+        if article.segmented or article.load_cached() or len(article.text) < SYNC_COUNT_CHARS:
+            self.total = sum(1 for s in article.sentences() if not s.chrome)
+        else:
+            self._segment_in_background(article)
+
+    @work(thread=True, exclusive=True, group="segment")
+    def _segment_in_background(self, article: Article) -> None:
+        # pySBD runs in worker processes (never in this thread: its segmenter is not thread-safe).
+        from tui.core import segcache
+
+        with segcache.make_pool(max(2, segcache.default_workers())) as pool:
+            if len(article.text) >= segcache.PARALLEL_MIN_CHARS:
+                spans = segcache.segment_parallel(article.text, pool=pool, cache=article.cache)
+            else:
+                spans = pool.submit(segcache.spans_for, article.text, article.cache).result()
+        self.app.call_from_thread(self._install_sentences, article, spans)
+
+    def _install_sentences(self, article: Article, spans: list[tuple[int, int]]) -> None:
+        if not article.segmented:
+            article.set_sentences(spans)
+        if article is self.article:
+            self.view.sentences_changed()
+            self.total = sum(1 for s in article.sentences() if not s.chrome)
+            self.query_one(StatusLine).refresh()
+
+    # -- keeping in step ---------------------------------------------------------------------
+    def refresh_tags(self, mine: TagDoc | None = None) -> None:
+        """Redraw the tags (after a change here, an undo elsewhere, or a change on disk)."""
+        if self.article is None:
+            return
+        self.view.set_marks(self._marks(mine))
+        self._update_info()
+
+    @on(TagsChanged)
+    def tags_changed(self, event: TagsChanged) -> None:
+        if self.article is not None and event.article_id == self.article.id:
+            self.refresh_tags()
+
+    @on(ArticleView.CursorMoved)
+    def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self._update_info()
+
+    def _update_info(self) -> None:
+        view = self.view
+        cur = view.cursor
+        marks = view.marks.on(cur.start, cur.end) if cur is not None else []
+        selected = len(view.selection()) if view.anchor is not None else 0
+        self.query_one(SentenceInfo).update(sentence_text(marks, self.app.looks, selected))
+        self.query_one(StatusLine).refresh()
+        self.refresh_bindings()
+
+    def check_disk(self) -> None:
+        """Every two seconds: pick up tag files changed by someone else."""
+        if self.article is None or not self.is_current:
+            return
+        try:
+            mine_changed = self.app.session.refresh_if_changed(self.article.id)
+        except TagFileError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        store, me, article_id = self.app.store, self.app.ws.annotator, self.article.id
+        others_changed = set(self._others_sig) != {w for w in store.annotators() if w != me}
+        others_changed = others_changed or any(
+            _signature(store.path_for(w, article_id)) != sig for w, sig in self._others_sig.items())
+        if others_changed:
+            self.others = self._load_others(self.article.id)
+        if mine_changed or others_changed:
+            self.refresh_tags()
+
+    def status_segments(self) -> list:
+        return [self._status_annotator, self._status_progress, self._status_mode]
+
+    def _status_annotator(self) -> Text:
+        return Text.assemble(("annotator ", "dim"), (self.app.ws.annotator, "bold"))
+
+    def _status_progress(self) -> Text | None:
+        if self.article is None:
+            return None
+        tagged = len(self.view.marks.tagged_spans(mine_only=True))
+        total = "…" if self.total is None else str(self.total)
+        return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
+
+    def _status_mode(self) -> Text | None:
+        parts = []
+        if self.view.anchor is not None:
+            parts.append(("SELECT", "bold reverse"))
+        if not self.view.skip_chrome:
+            parts.append((" chrome: not skipped", "bold"))
+        return Text.assemble(*parts) if parts else None
+
+    # -- moving ------------------------------------------------------------------------------
+    def action_go_next_sentence(self) -> None:
+        self.view.step(forward=True)
+
+    def action_go_previous_sentence(self) -> None:
+        self.view.step(forward=False)
+
+    def action_go_first_sentence(self) -> None:
+        self.view.to_end(last=False)
+
+    def action_go_last_sentence(self) -> None:
+        self.view.to_end(last=True)
+
+    def action_scroll_page_down(self) -> None:
+        self.view.page(down=True)
+
+    def action_scroll_page_up(self) -> None:
+        self.view.page(down=False)
+
+    def action_go_next_tagged(self) -> None:
+        if not self.view.jump_tagged(forward=True):
+            self.notify("No tagged sentence after this one", timeout=2)
+
+    def action_go_previous_tagged(self) -> None:
+        if not self.view.jump_tagged(forward=False):
+            self.notify("No tagged sentence before this one", timeout=2)
+
+    def action_go_next_match(self) -> None:
+        if not self.view.jump_match(forward=True):
+            self.notify("No more matches below", timeout=2)
+
+    def action_go_previous_match(self) -> None:
+        if not self.view.jump_match(forward=False):
+            self.notify("No more matches above", timeout=2)
+
+    def action_toggle_chrome(self) -> None:
+        self.view.skip_chrome = not self.view.skip_chrome
+        state = "skips" if self.view.skip_chrome else "no longer skips"
+        self.notify(f"The cursor {state} site chrome (ctrl+t to switch)", timeout=3)
+        self._update_info()
+
+    def action_open_next_article(self) -> None:
+        self._open_neighbour(+1)
+
+    def action_open_previous_article(self) -> None:
+        self._open_neighbour(-1)
+
+    def _open_neighbour(self, step: int) -> None:
+        lib = self.app.library
+        if lib is None or self.article is None:
+            self.notify("The library is still loading", timeout=2)
+            return
+        i = lib.index_of(self.article.id)
+        i = -1 if i is None and step > 0 else len(lib.entries) if i is None else i
+        i += step
+        while 0 <= i < len(lib.entries):
+            if not lib.entries[i].error:
+                self.show_article(lib.entries[i].id)
+                return
+            i += step
+        self.notify("No next article" if step > 0 else "No previous article", timeout=2)
+
+    def action_go_back(self) -> None:
+        if self.view.clear_selection():
+            return
+        if self.view.has_highlight:
+            self.view.set_highlight(())
+            self.refresh_bindings()
+            return
+        self._remember_position()
+        self.app.state.save()
+        self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go_next_match", "go_previous_match"):
+            return self.view.has_highlight if self.is_mounted else False
+        if action == "undo_change":
+            return True if self.app.session.can_undo else None
+        if action == "redo_change":
+            return True if self.app.session.can_redo else None
+        return True
+
+
+def _signature(path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, 0)
+    return (st.st_mtime_ns, st.st_size)

@@ -1,0 +1,125 @@
+"""The reader's keys that change tags: label keys, `x`, `a`, `u` and `ctrl+r`.
+
+Each goes through the app's TaggingSession, which saves at once; a store error (a malformed
+or locked tag file) becomes a one-line notification and the reader keeps running.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from tui.core.sanitize import one_line
+from tui.core.tagging import Change
+from tui.core.tags import TagDoc
+from tui.core.tagstore import TagFileError
+
+from .note import NoteScreen
+
+if TYPE_CHECKING:
+    from tui.app import NewstagApp
+    from tui.core.articles import Article
+    from tui.widgets.article_view import ArticleView
+
+T = TypeVar("T")
+
+
+class TaggingActions:
+    """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `refresh_tags`."""
+
+    app: NewstagApp
+    article: Article | None
+    view: ArticleView
+
+    if TYPE_CHECKING:  # provided by ReaderScreen and Screen; never defined here at run time
+        def refresh_tags(self, mine: TagDoc | None = None) -> None: ...
+        def show_article(self, article_id: str, offset: int | None = None) -> bool: ...
+        def notify(self, message: str, **kw: object) -> None: ...
+
+    def _saving(self, change: Callable[[], T]) -> T | None:
+        try:
+            return change()
+        except TagFileError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=10)
+        except ValueError as exc:  # an unsafe annotator name or a span outside the text
+            self.notify(f"cannot tag: {exc}", severity="error", markup=False, timeout=10)
+        return None
+
+    def _spans(self) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.view.selection()]
+
+    def action_toggle_label(self, number: int) -> None:
+        label = self.app.labels.by_number(number)
+        article = self.article
+        if label is None or article is None or not self._spans():
+            return
+        doc = self._saving(lambda: self.app.session.toggle(article, self._spans(), label.name))
+        if doc is not None:
+            self.view.clear_selection()
+            self.refresh_tags(doc)
+
+    def action_clear_tags(self) -> None:
+        article = self.article
+        if article is None or not self._spans():
+            return
+        doc = self._saving(lambda: self.app.session.clear(article, self._spans()))
+        if doc is not None:
+            self.view.clear_selection()
+            self.refresh_tags(doc)
+
+    def action_edit_note(self) -> None:
+        article = self.article
+        if article is None:
+            return
+        spans = set(self._spans())
+        tags = [t for t in self.app.session.doc(article.id).tags if (t.start, t.end) in spans]
+        if not tags:
+            self.notify("No tag of yours here: tag the sentence first, a note belongs to a tag",
+                        severity="warning", timeout=4)
+            return
+        notes = {t.note for t in tags}
+        current = next(iter(notes)) if len(notes) == 1 else ""
+        names = ", ".join(sorted({t.label for t in tags}))
+        about = one_line(f"Note on {names}: {tags[0].quote}", 160)
+        ids = [t.id for t in tags]
+
+        def save(note: str | None) -> None:
+            if note is None or (len(notes) == 1 and note == current):
+                return
+            doc = self._saving(lambda: self.app.session.set_note(article, ids, note))
+            if doc is not None:
+                self.view.clear_selection()
+                self.refresh_tags(doc)
+
+        self.app.push_screen(NoteScreen(current, about), save)
+
+    def action_undo_change(self) -> None:
+        change = self._saving(self.app.session.undo)
+        if change is None:
+            if not self.app.session.can_undo:
+                self.notify("Nothing to undo", timeout=2)
+            return
+        self._show_change(change, "Undone")
+
+    def action_redo_change(self) -> None:
+        change = self._saving(self.app.session.redo)
+        if change is None:
+            if not self.app.session.can_redo:
+                self.notify("Nothing to redo", timeout=2)
+            return
+        self._show_change(change, "Redone")
+
+    def _show_change(self, change: Change, verb: str) -> None:
+        """Put the cursor on what changed, opening its article when it was another one."""
+        before = {t.id: t for t in change.before}
+        after = {t.id: t for t in change.after}
+        touched = [t for tid, t in {**before, **after}.items() if before.get(tid) != after.get(tid)]
+        offset = min((t.start for t in touched), default=None)
+        if self.article is None or change.article_id != self.article.id:
+            if self.show_article(change.article_id, offset):
+                title = one_line(self.article.title if self.article else change.article_id, 60)
+                self.notify(f"{verb}: {change.description} in “{title}”", markup=False, timeout=3)
+            return
+        self.refresh_tags()
+        if offset is not None:
+            self.view.to_offset(offset)

@@ -1,0 +1,390 @@
+"""The article text, drawn line by line (Textual's Line API) so a 3 MB article costs one screen.
+
+Only the lines on screen are rendered, only their blocks are segmented into sentences, and each
+rendered line is cached until the cursor, the selection, the tags or the width change under it.
+Cursor movement (which sentence, paging, tagged sentences) lives here; what a key means for tags
+lives in the reader screen.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.articles import Article, Sentence
+from tui.core.sanitize import display_text
+
+from .layout import Layout, layout
+from .marks import UNKNOWN_LOOK, LabelLook, Marks
+from .sentence_nav import SentenceNav, same
+
+GUTTER = 10  # cursor mark, space, up to 7 cells of tag markers, space
+_MARKER_CELLS = GUTTER - 3
+
+
+def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """Search terms as one case-insensitive pattern; words also match their longer forms."""
+    parts = []
+    for term in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in term.split())
+        parts.append(rf"\b{body}\w*" if term[0].isalnum() else body)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """One article with a sentence cursor, an optional selection, tag highlights and markers."""
+
+    COMPONENT_CLASSES = {
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--chrome",
+        "article-view--title",
+        "article-view--gutter",
+        "article-view--match",
+    }
+
+    class CursorMoved(Message):
+        """The cursor (or the selection) now covers other sentences."""
+
+        def __init__(self, view: ArticleView, sentence: Sentence | None) -> None:
+            super().__init__()
+            self.view = view
+            self.sentence = sentence
+
+        @property
+        def control(self) -> ArticleView:
+            return self.view
+
+    def __init__(self, looks: dict[str, LabelLook], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.looks = looks
+        self.article: Article | None = None
+        self.nav: SentenceNav | None = None
+        self.marks = Marks()
+        self.cursor: Sentence | None = None
+        self.anchor: Sentence | None = None
+        self.skip_chrome = True
+        self._layout: Layout | None = None
+        self._lines: dict[int, Strip] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._block_matches: dict[int, list[tuple[int, int]]] = {}
+        self._block_starts: dict[int, list[int]] = {}
+
+    # -- content ---------------------------------------------------------------------------
+    def show(self, article: Article, marks: Marks, offset: int | None = None,
+             highlight: Sequence[str] = ()) -> None:
+        """Display an article with the cursor on the sentence at `offset` (else the first)."""
+        self.article = article
+        self.nav = SentenceNav(article)
+        self.marks = marks
+        self.anchor = None
+        self._pattern = highlight_pattern(highlight)
+        self._block_matches.clear()
+        self._block_starts.clear()
+        self._layout = None
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+        target = self.nav.nearest(offset, self.skip_chrome) if offset is not None else None
+        self.move_to(target or self.nav.first(self.skip_chrome), center=True)
+
+    def set_marks(self, marks: Marks) -> None:
+        self.marks = marks
+        self._clear_lines()
+
+    def set_highlight(self, terms: Sequence[str]) -> None:
+        self._pattern = highlight_pattern(terms)
+        self._block_matches.clear()
+        self._clear_lines()
+
+    @property
+    def has_highlight(self) -> bool:
+        return self._pattern is not None
+
+    def sentences_changed(self) -> None:
+        """The article's sentences were installed wholesale (background segmentation)."""
+        self._block_starts.clear()
+        if self.cursor is not None and self.nav is not None:
+            self.cursor = self.nav.containing(self.cursor.start) or self.cursor
+        self._clear_lines()
+
+    def _clear_lines(self) -> None:
+        self._lines.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._lines.clear()
+        super().notify_style_update()
+
+    # -- geometry --------------------------------------------------------------------------
+    @property
+    def text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_to_cursor()
+
+    def _relayout(self) -> None:
+        if self.article is None or self.scrollable_content_region.width <= 0:
+            return
+        width = self.text_width
+        if self._layout is None or self._layout.width != width:
+            self._layout = layout(self.article.text, self.article.blocks, width)
+            self._lines.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
+        self.refresh()
+
+    def lines_of(self, s: Sentence) -> tuple[int, int]:
+        return self._layout.line_span(s.start, s.end) if self._layout else (0, 0)
+
+    def _scroll_to_cursor(self, center: bool = False) -> None:
+        if self.cursor is None or self._layout is None:
+            return
+        top, bottom = self.lines_of(self.cursor)
+        height = self.scrollable_content_region.height
+        margin = min(2, max(0, height // 4))
+        if center:
+            self.scroll_to(y=max(0, top - height // 3), animate=False)
+        elif top < self.scroll_y + margin:
+            self.scroll_to(y=max(0, top - margin), animate=False)
+        elif bottom >= self.scroll_y + height - margin:
+            self.scroll_to(y=min(top - margin, bottom - height + margin + 1), animate=False)
+
+    # -- cursor ----------------------------------------------------------------------------
+    def selection(self) -> list[Sentence]:
+        """The sentences a tag key acts on: the selection, else the cursor's sentence."""
+        if self.cursor is None or self.nav is None:
+            return []
+        if self.anchor is None:
+            return [self.cursor]
+        return self.nav.between(self.anchor, self.cursor, self.skip_chrome)
+
+    def move_to(self, target: Sentence | None, center: bool = False) -> None:
+        if target is None:
+            return
+        old = self.cursor
+        old_sel = (self.anchor, old)
+        self.cursor = target
+        for s in (old, target):
+            if s is not None:
+                self._invalidate(s.start, s.end)
+        if self.anchor is not None:
+            for s in old_sel + (target,):
+                if s is not None:
+                    self._invalidate(min(s.start, self.anchor.start), max(s.end, self.anchor.end))
+        self._scroll_to_cursor(center)
+        self.post_message(self.CursorMoved(self, target))
+
+    def start_or_extend_selection(self) -> None:
+        """`v`: anchor a selection here; pressed again, take in the next sentence."""
+        if self.cursor is None or self.nav is None:
+            return
+        if self.anchor is None:
+            self.anchor = self.cursor
+            self._invalidate(self.cursor.start, self.cursor.end)
+            self.post_message(self.CursorMoved(self, self.cursor))
+        else:
+            self.move_to(self.nav.next(self.cursor, self.skip_chrome) or self.cursor)
+
+    def clear_selection(self) -> bool:
+        if self.anchor is None or self.cursor is None:
+            return False
+        lo, hi = sorted((self.anchor, self.cursor), key=lambda s: s.start)
+        self.anchor = None
+        self._invalidate(lo.start, hi.end)
+        self.post_message(self.CursorMoved(self, self.cursor))
+        return True
+
+    def step(self, forward: bool) -> bool:
+        """`j`/`k`: the next or previous sentence; False at either end."""
+        if self.cursor is None or self.nav is None:
+            return False
+        nav, skip = self.nav, self.skip_chrome
+        target = nav.next(self.cursor, skip) if forward else nav.prev(self.cursor, skip)
+        self.move_to(target)
+        return target is not None
+
+    def to_end(self, last: bool) -> None:
+        if self.nav is not None:
+            skip = self.skip_chrome
+            self.move_to(self.nav.last(skip) if last else self.nav.first(skip))
+
+    def to_offset(self, offset: int, deliberately: bool = True) -> None:
+        """Put the cursor on the sentence at `offset`, even on chrome when `deliberately`."""
+        if self.nav is not None:
+            skip = self.skip_chrome and not deliberately
+            self.move_to(self.nav.nearest(offset, skip_chrome=skip), center=True)
+
+    def page(self, down: bool) -> None:
+        """Scroll a screen and put the cursor on the first sentence that starts on it."""
+        if self._layout is None or self.nav is None or self.cursor is None:
+            return
+        height = max(1, self.scrollable_content_region.height - 2)
+        before = round(self.scroll_y)
+        self.scroll_to(y=before + (height if down else -height), animate=False)
+        top = round(self.scroll_y)
+        if top == before:
+            self.to_end(last=down)
+            return
+        y = top
+        while y < self._layout.height - 1 and self._layout.blocks[y] < 0:
+            y += 1
+        offset = self._layout.starts[y]
+        target = self.nav.nearest(offset, self.skip_chrome)
+        if target is not None and target.start < offset:
+            target = self.nav.next(target, self.skip_chrome) or target
+        self.move_to(target)
+
+    def jump_tagged(self, forward: bool) -> bool:
+        """`]`/`[`: the next or previous sentence that carries anyone's tag."""
+        if self.cursor is None:
+            return False
+        marks, cur = self.marks, self.cursor
+        at = marks.next_start(cur.end) if forward else marks.prev_start(cur.start)
+        if at is None:
+            return False
+        self.to_offset(at)
+        return True
+
+    def jump_match(self, forward: bool) -> bool:
+        """Step to the next or previous highlighted search term."""
+        if self._pattern is None or self.cursor is None or self.article is None:
+            return False
+        text = self.article.text
+        if forward:
+            m = self._pattern.search(text, self.cursor.end)
+            at = m.start() if m else None
+        else:
+            at = None
+            for m in self._pattern.finditer(text, 0, self.cursor.start):
+                at = m.start()
+        if at is None:
+            return False
+        self.to_offset(at)
+        return True
+
+    def on_click(self, event: events.Click) -> None:
+        if self._layout is None or self.nav is None:
+            return
+        y = round(self.scroll_y) + event.y
+        lay = self._layout
+        if 0 <= y < lay.height and lay.blocks[y] >= 0:
+            offset = min(lay.starts[y] + max(0, event.x - GUTTER), lay.ends[y] - 1)
+            self.move_to(self.nav.nearest(max(offset, lay.starts[y]), skip_chrome=False))
+
+    # -- rendering -------------------------------------------------------------------------
+    def _invalidate(self, start: int, end: int) -> None:
+        if self._layout is None:
+            return
+        first, last = self._layout.line_span(start, end)
+        for y in range(first, last + 1):
+            self._lines.pop(y, None)
+        self.refresh_lines(first, last - first + 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_y) + y
+        if self._layout is None or not 0 <= line < self._layout.height:
+            return Strip.blank(width, self.rich_style)
+        strip = self._lines.get(line)
+        if strip is None:
+            if len(self._lines) > 4000:
+                self._lines.clear()
+            strip = self._lines[line] = self._build_line(line, width)
+        return strip
+
+    def _sentences_on(self, bi: int, start: int, end: int) -> list[Sentence]:
+        assert self.nav is not None
+        sents = self.nav.in_block(bi)
+        starts = self._block_starts.get(bi)
+        if starts is None or len(starts) != len(sents):
+            starts = self._block_starts[bi] = [s.start for s in sents]
+        lo = max(0, bisect_right(starts, start) - 1)
+        hi = bisect_right(starts, end - 1) if end > start else lo + 1
+        return [s for s in sents[lo:hi] if s.end > start and s.start < max(end, start + 1)]
+
+    def _matches(self, bi: int) -> list[tuple[int, int]]:
+        if self._pattern is None or self.article is None:
+            return []
+        found = self._block_matches.get(bi)
+        if found is None:
+            block = self.article.blocks[bi]
+            found = [m.span() for m in
+                     self._pattern.finditer(self.article.text, block.start, block.end)]
+            self._block_matches[bi] = found
+        return found
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"article-view--{part}", partial=True)
+
+    def _build_line(self, y: int, width: int) -> Strip:
+        assert self._layout is not None and self.article is not None
+        base = self.rich_style
+        gutter_style = self._style("gutter")
+        bi = self._layout.blocks[y]
+        if bi < 0:
+            return Strip([], 0).extend_cell_length(width, base)
+        start, end = self._layout.starts[y], self._layout.ends[y]
+        content = Text(display_text(self.article.text[start:end]), no_wrap=True, end="")
+        sel = {(s.start, s.end) for s in self.selection()} if self.anchor is not None else set()
+        cursor = self.cursor
+        gutter_mark, markers = " ", Text()
+        for s in self._sentences_on(bi, start, end):
+            a, b = max(s.start, start) - start, min(s.end, end) - start
+            if s.chrome:
+                content.stylize(self._style("chrome"), a, b)
+            if s.title:
+                content.stylize(self._style("title"), a, b)
+            if start <= s.start < max(end, start + 1):
+                more = self._markers(s)
+                if markers and more:
+                    markers.append(" ")
+                markers.append_text(more)
+            if (s.start, s.end) in sel:
+                content.stylize(self._style("selection"), a, b)
+                gutter_mark = "┃"
+            if same(s, cursor):
+                gutter_mark = "▶" if start <= s.start < max(end, start + 1) else "│"
+        for m in self.marks.overlapping(start, end):
+            look = self.looks.get(m.label, UNKNOWN_LOOK)
+            a, b = max(m.start, start) - start, min(m.end, end) - start
+            content.stylize(look.mine if m.mine else look.theirs, a, b)
+        for ms, me in self._matches(bi):
+            if me > start and ms < end:
+                style = self._style("match")
+                content.stylize(style, max(ms, start) - start, min(me, end) - start)
+        if cursor is not None and cursor.end > start and cursor.start < max(end, start + 1):
+            a, b = max(cursor.start, start) - start, min(cursor.end, end) - start
+            content.stylize(self._style("cursor"), a, b)
+        markers.truncate(_MARKER_CELLS, overflow="ellipsis", pad=True)
+        gutter = Text.assemble(gutter_mark, " ", markers, " ", style=gutter_style)
+        line = Text.assemble(gutter, content, no_wrap=True, end="")
+        strip = Strip(line.render(self.app.console), line.cell_len)
+        return strip.apply_style(base).extend_cell_length(width, base).crop(0, width)
+
+    def _markers(self, s: Sentence) -> Text:
+        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists."""
+        marks = self.marks.on(s.start, s.end)
+        out = Text()
+        mine = [m for m in marks if m.mine]
+        theirs = sorted({m.label for m in marks if not m.mine})
+        for i, m in enumerate(mine):
+            look = self.looks.get(m.label, UNKNOWN_LOOK)
+            out.append(("," if i else "") + look.marker, look.swatch)
+        if theirs:
+            out.append("+")
+            for label in theirs:
+                look = self.looks.get(label, UNKNOWN_LOOK)
+                out.append(look.marker.lower(), look.swatch)
+        if any(m.note for m in marks):
+            out.append("✎")
+        return out

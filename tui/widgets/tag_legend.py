@@ -1,0 +1,62 @@
+"""Two one-line helpers under the article: the label legend and what the cursor's sentence has."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.core.labels import LabelSet
+from tui.core.sanitize import one_line
+
+from .marks import UNKNOWN_LOOK, LabelLook, Mark
+
+
+def legend_text(labels: LabelSet, looks: dict[str, LabelLook]) -> Text:
+    """`[1 S] speculation  [2 O] official statement ...`: number, key and colour of each label."""
+    out = Text()
+    for n, label in enumerate(labels.labels, 1):
+        look = looks.get(label.name, UNKNOWN_LOOK)
+        if out:
+            out.append("  ")
+        key = f"{n}" + (f" {label.key}" if label.key else "")
+        out.append(f"[{key}]", look.swatch)
+        out.append(" ")
+        out.append(one_line(label.name, 40), look.mine)
+    if not labels.labels:
+        out.append("no labels: add some to tags/labels.yaml", style="bold")
+    return out
+
+
+def sentence_text(marks: list[Mark], looks: dict[str, LabelLook], selected: int = 0) -> Text:
+    """My tags (with notes) and other annotators' tags on the current sentence."""
+    out = Text()
+    if selected > 1:
+        out.append(f"{selected} sentences selected", style="bold")
+        out.append(" — a label key tags them all, x clears them, esc cancels")
+        return out
+    mine = [m for m in marks if m.mine]
+    theirs = [m for m in marks if not m.mine]
+    if not marks:
+        out.append("untagged", style="dim")
+    for i, m in enumerate(mine):
+        look = looks.get(m.label, UNKNOWN_LOOK)
+        out.append("  " if i else "")
+        out.append(f"{look.marker} {one_line(m.label, 40)}", look.mine)
+        if m.note:
+            out.append(f" ✎ {one_line(m.note, 80)}", style="italic")
+    for m in theirs:
+        look = looks.get(m.label, UNKNOWN_LOOK)
+        out.append("  ")
+        out.append(f"{one_line(m.annotator, 24)}: ", style="dim")
+        out.append(f"{look.marker.lower()} {one_line(m.label, 40)}", look.theirs)
+        if m.note:
+            out.append(f" ✎ {one_line(m.note, 60)}", style="italic dim")
+    return out
+
+
+class TagLegend(Static):
+    """Which key and colour each label has."""
+
+
+class SentenceInfo(Static):
+    """The tags on the cursor's sentence, mine and theirs, with notes."""
