@@ -1,0 +1,106 @@
+"""Tag files and git: which tag changes are not committed yet, and committing only `tags/`.
+
+Runs the `git` command (no library): it is what the team already uses, it respects their hooks
+and config, and a workspace that is not a git repository simply reports so. Lock and temp files
+of the tag store are never staged.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+EXCLUDES = (":(exclude,glob)**/.newstag.lock", ":(exclude,glob)**/*.newstag-tmp")
+TIMEOUT = 20.0
+
+
+class GitError(Exception):
+    """git refused or is missing; `str()` is one line a user can act on."""
+
+
+@dataclass(frozen=True)
+class TagChanges:
+    """Uncommitted changes under the tags folder: (porcelain status, path from the repo root)."""
+
+    in_git: bool
+    files: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.files)
+
+    def summary(self) -> str:
+        if not self.in_git:
+            return "tags not in git"
+        if not self.files:
+            return "tags committed"
+        return f"{self.count} tag file{'s' if self.count != 1 else ''} uncommitted"
+
+
+def _git(tags: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    try:
+        return subprocess.run(["git", "-C", str(tags), *args], capture_output=True, text=True,
+                              timeout=TIMEOUT, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed; install git to share tags") from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0]} took longer than {TIMEOUT:.0f} s; try again") from None
+
+
+def _first_line(proc: subprocess.CompletedProcess[str]) -> str:
+    text = (proc.stderr or proc.stdout).strip()
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("hint:")]
+    return lines[0] if lines else f"git exited with {proc.returncode}"
+
+
+def is_repo(tags: Path) -> bool:
+    if not tags.is_dir():
+        return False
+    proc = _git(tags, "rev-parse", "--is-inside-work-tree")
+    return proc.returncode == 0 and proc.stdout.strip() == "true"
+
+
+def tag_changes(tags: Path) -> TagChanges:
+    """What `git status` says about the tags folder (new, modified and deleted tag files)."""
+    if not is_repo(tags):
+        return TagChanges(False)
+    proc = _git(tags, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".",
+                *EXCLUDES)
+    if proc.returncode != 0:
+        raise GitError(f"git status: {_first_line(proc)}")
+    files: list[tuple[str, str]] = []
+    entries = proc.stdout.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        status, path = entry[:2], entry[3:]
+        if status[0] in "RC":
+            i += 1  # the rename's source path follows as its own entry
+        files.append((status.strip() or status, path))
+    return TagChanges(True, tuple(files))
+
+
+def commit_tags(tags: Path, message: str) -> str:
+    """Stage and commit everything under the tags folder, and nothing else; returns the commit id.
+
+    Other staged or modified files in the repository are left exactly as they were.
+    """
+    message = message.strip()
+    if not message:
+        raise GitError("the commit message is empty; write what these tags are")
+    if not is_repo(tags):
+        raise GitError(f"{tags} is not in a git repository; run `git init` in the workspace first")
+    if tag_changes(tags).count == 0:
+        raise GitError("no tag changes to commit")
+    add = _git(tags, "add", "-A", "--", ".", *EXCLUDES)
+    if add.returncode != 0:
+        raise GitError(f"git add: {_first_line(add)}")
+    proc = _git(tags, "commit", "-q", "-m", message, "--", ".", *EXCLUDES)
+    if proc.returncode != 0:
+        raise GitError(f"git commit: {_first_line(proc)}")
+    head = _git(tags, "rev-parse", "--short", "HEAD")
+    return head.stdout.strip()
