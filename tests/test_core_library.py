@@ -1,0 +1,139 @@
+"""The library listing: instant from its cache, exact after a refresh, never parsing everything."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tui.core import library
+from tui.core.library import ensure_entries, load_library, open_library, refresh_library
+from tui.core.tags import TagDoc, make_tag
+from tui.core.tagstore import TagStore
+from tui.core.workspace import Workspace, open_workspace
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "tags").mkdir()
+    return open_workspace(tmp_path, annotator="ana")
+
+
+def no_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library, "read_entry", lambda *a: pytest.fail(f"read an article: {a}"))
+    monkeypatch.setattr(library, "_read_batch", lambda jobs: pytest.fail(f"read articles: {jobs}"))
+
+
+def test_cold_open_lists_file_names_without_reading_articles(ws: Workspace, monkeypatch) -> None:
+    no_reads(monkeypatch)
+    lib = open_library(ws)
+    assert [e.id for e in lib] == IDS
+    assert all(e.pending and e.title == e.id for e in lib)
+
+
+def test_refresh_fills_titles_and_saves_the_cache(ws: Workspace) -> None:
+    lib = open_library(ws)
+    updates = list(refresh_library(ws, lib))
+    assert updates[-1].done and lib.verified
+    changed = {i: e for u in updates for i, e in u.entries.items()}
+    assert sorted(changed) == list(range(5))
+    assert (
+        lib[3].title
+        == "North Korean Leader Kim Jong Un Arrives in Russia Amid Arms Deal Speculations"
+    )
+    assert (lib[3].source, lib[3].date) == ("AP", "September 12, 2023")
+    assert not any(e.pending for e in lib)
+    assert (ws.cache / library.CACHE_NAME).is_file()
+
+
+def test_warm_open_reads_only_the_cache(ws: Workspace, monkeypatch) -> None:
+    first = load_library(ws)
+    no_reads(monkeypatch)
+    lib = open_library(ws)
+    assert list(lib) == list(first)
+    assert lib.index_of("004_0413e7c0cc1f7413") == 4 and lib.index_of("nope") is None
+    assert [u.done for u in refresh_library(ws, lib)] == [True]  # nothing changed: nothing re-read
+
+
+def test_only_changed_added_and_removed_files_are_re_read(ws: Workspace) -> None:
+    load_library(ws)
+    p = ws.corpus / "001_e98dd6f0637d58e7.txt"
+    p.write_text("A brand new headline for this story\n\nBody text.", encoding="utf-8")
+    os.utime(p, ns=(1, 1))
+    (ws.corpus / "005_new.txt").write_text(
+        "Another story arrives in the corpus today\n\nText.", encoding="utf-8"
+    )
+    (ws.corpus / "000_698a1ff201fa72f9.txt").unlink()
+    read: list[str] = []
+    real = library._read_batch
+    lib = open_library(ws)
+    try:
+        library._read_batch = lambda jobs: (read.extend(Path(j[0]).name for j in jobs), real(jobs))[
+            1
+        ]
+        updates = list(refresh_library(ws, lib))
+    finally:
+        library._read_batch = real
+    assert sorted(read) == ["001_e98dd6f0637d58e7.txt", "005_new.txt"]
+    new = updates[0].library
+    assert new is not None and [e.id for e in new] == [*IDS[1:], "005_new"]
+    assert new[0].title == "A brand new headline for this story"
+    assert new[-1].title == "Another story arrives in the corpus today"
+    assert [e.id for e in open_library(ws)] == [*IDS[1:], "005_new"]
+
+
+def test_bad_files_are_listed_with_their_problem(ws: Workspace) -> None:
+    (ws.corpus / "empty.txt").write_bytes(b"")
+    (ws.corpus / "latin.txt").write_bytes(
+        "Caf\xe9 owners protest the new tax\n\nText.".encode("latin-1")
+    )
+    (ws.corpus / ".hidden.txt").write_text("x")
+    (ws.corpus / "notes.pdf").write_bytes(b"%PDF")
+    lib = load_library(ws)
+    assert [e.id for e in lib] == [*IDS, "empty", "latin"]
+    empty, latin = lib[5], lib[6]
+    assert "empty file" in empty.error and empty.title == "empty"
+    assert latin.title == "Café owners protest the new tax" and "not valid UTF-8" in latin.warning
+
+
+def test_ensure_entries_reads_just_the_rows_on_screen(ws: Workspace) -> None:
+    lib = open_library(ws)
+    got = ensure_entries(ws, lib, range(2))
+    assert sorted(got) == [0, 1] and not lib[0].pending and lib[2].pending
+
+
+def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) -> None:
+    text = (ws.corpus / "002_ac2d878c38bad475.txt").read_text(encoding="utf-8")
+    store = TagStore(ws.tags)
+    tags = (
+        make_tag("002_ac2d878c38bad475", text, 0, 10, "speculation"),
+        make_tag("002_ac2d878c38bad475", text, 20, 30, "speculation"),
+        make_tag("002_ac2d878c38bad475", text, 40, 50, "warning"),
+    )
+    store.save("ana", TagDoc("002_ac2d878c38bad475", "x", tags))
+    store.save("bo", TagDoc("002_ac2d878c38bad475", "x", tags[:1]))
+    (ws.tags / "bo" / "broken.yaml").write_text("schema: [", encoding="utf-8")
+    lib = load_library(ws)
+    assert dict(lib.counts["002_ac2d878c38bad475"]) == {"speculation": 3, "warning": 1}
+    assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0]
+    import tui.core.tagcounts as tc
+
+    monkeypatch.setattr(tc.TagStore, "load_path", lambda *a: pytest.fail("parsed a tag file"))
+    warm = open_library(ws)
+    assert warm.counts == lib.counts and warm.problems == lib.problems
+    monkeypatch.undo()
+    store.save("bo", TagDoc("002_ac2d878c38bad475", "x", ()))
+    updates = list(refresh_library(ws, open_library(ws)))
+    counts = next(u.counts for u in updates if u.counts is not None)
+    assert dict(counts["002_ac2d878c38bad475"]) == {"speculation": 2, "warning": 1}
+
+
+def test_unwritable_cache_folder_still_lists(ws: Workspace) -> None:
+    ws.cache.write_text("a file where the cache folder should be")
+    assert [e.title for e in load_library(ws)][0].startswith("Concerns rise")
