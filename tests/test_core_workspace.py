@@ -8,14 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import identity
-from tui.core.workspace import (
-    WorkspaceError,
-    init_workspace,
-    last_read,
-    open_workspace,
-    read_state,
-    set_last_read,
-)
+from tui.core.workspace import WorkspaceError, init_workspace, open_workspace
 
 
 @pytest.fixture
@@ -110,14 +103,3 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "tags" / "labels.yaml").write_text("mine")
     assert init_workspace(tmp_path) == []
     assert (tmp_path / "tags" / "labels.yaml").read_text() == "mine"
-
-
-def test_last_read_is_per_annotator(tmp_path: Path) -> None:
-    (tmp_path / "corpus").mkdir()
-    ana, bo = open_workspace(tmp_path, annotator="ana"), open_workspace(tmp_path, annotator="bo")
-    assert last_read(ana) is None
-    set_last_read(ana, "003_x")
-    set_last_read(bo, "001_y")
-    assert (last_read(ana), last_read(bo)) == ("003_x", "001_y")
-    (tmp_path / ".newstag" / "state.json").write_text("{broken")
-    assert read_state(ana) == {} and last_read(ana) is None

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .identity import resolve_annotator
 from .labels import DEFAULT_LABELS_YAML
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 CORPUS_CANDIDATES = ("corpus", "seeds", "articles")
-STATE_NAME = "state.json"
 
 
 class WorkspaceError(Exception):
@@ -72,37 +68,3 @@ def init_workspace(root: Path) -> list[Path]:
             path.write_text(content, encoding="utf-8")
             created.append(path)
     return created
-
-
-# -- small per-user state under .newstag/ (the article last read, ...) ------------------------
-def read_state(ws: Workspace) -> dict[str, Any]:
-    """What the TUI remembers between runs; {} when nothing (or something unreadable) is there."""
-    try:
-        data = json.loads((ws.cache / STATE_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def write_state(ws: Workspace, **values: Any) -> None:
-    """Merge `values` into the state file; a read-only workspace just forgets."""
-    state = read_state(ws)
-    state.update(values)
-    path = ws.cache / STATE_NAME
-    tmp = path.with_name(f".{STATE_NAME}.{os.getpid()}.tmp")
-    try:
-        ws.cache.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(json.dumps(state, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def last_read(ws: Workspace) -> str | None:
-    """The id of the article this user read last in this workspace (the library's cursor)."""
-    value = read_state(ws).get(f"last_read:{ws.annotator}")
-    return value if isinstance(value, str) else None
-
-
-def set_last_read(ws: Workspace, article_id: str) -> None:
-    write_state(ws, **{f"last_read:{ws.annotator}": article_id})
