@@ -1,8 +1,8 @@
 """One self-contained HTML page for teammates who don't run newstag: highlights, legend, filters.
 
 No network: styles and the small filter script are inline, and a Content-Security-Policy forbids
-every fetch. Colour is never the only cue: each tag ends with a marker naming its label, and
-hovering a highlight lists labels and annotators. All article text is escaped.
+every fetch. Colour is never the only cue: each tag ends with a marker naming its label ("S×2":
+two annotators agree), and hovering lists labels and annotators. All article text is escaped.
 """
 
 from __future__ import annotations
@@ -126,10 +126,12 @@ def _article(ix: _Index, art: Article, items: list[Item]) -> list[str]:
                 ending.setdefault(i.tag.label, []).append(i)
         for label, group in ending.items():
             color = ix.colors[str(ix.li[label])]
-            parts.append(
-                f'<sup class="mk" data-t="{ix.pairs(group)}" style="background:{color}" '
-                f'title="{escape(label)}">{escape(ix.abbr(label))}</sup>'
-            )
+            abbr = escape(ix.abbr(label))
+            count = f"×{len(group)}" if len(group) > 1 else ""
+            who = ", ".join(i.annotator for i in group)
+            parts.append(f'<sup class="mk" data-t="{ix.pairs(group)}" data-abbr="{abbr}" '
+                         f'style="background:{color}" title="{escape(f"{label}: {who}")}">'
+                         f"{abbr}{count}</sup>")
     parts.append("</div></article>")
     out.append("".join(parts))
     return out

@@ -52,6 +52,7 @@ JS = """
       const ls = [...new Set(live.map(([l]) => l))];
       if (el.tagName === 'SUP') {
         el.classList.toggle('off', !live.length);
+        el.textContent = el.dataset.abbr + (live.length > 1 ? '\u00d7' + live.length : '');
         shown += live.length;
         return;
       }
@@ -72,5 +73,6 @@ JS = """
     paint();
   }));
   paint();
+  document.body.dataset.ready = '1';
 })();
 """
