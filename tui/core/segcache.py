@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing
 import os
 import struct
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import sentences as seg
 from .textfile import TextFileError, read_text
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, ProcessPoolExecutor
 
 Spans = list[tuple[int, int]]
 _MAGIC = b"NTSPANS\x01"
@@ -115,6 +117,9 @@ def default_workers() -> int:
 
 def make_pool(workers: int | None = None) -> ProcessPoolExecutor:
     """A pool safe to start from a threaded program (the TUI): `spawn`, never `fork`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=workers or default_workers(),
                                mp_context=multiprocessing.get_context("spawn"))
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pysbd
+if TYPE_CHECKING:
+    import pysbd
 
 # Bump when the spans for a given text can change (part of the segment cache key).
 SEGMENTER_VERSION = "2"
@@ -48,6 +50,8 @@ class Span:
 
 @lru_cache(maxsize=1)
 def _segmenter() -> pysbd.Segmenter:
+    import pysbd  # imported on first use: opening the library or an article never waits for it
+
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
