@@ -20,6 +20,7 @@ from ..textfile import TextFileError, decode_bytes
 from ..workspace import ARTICLE_SUFFIXES
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+MIN_HTML_TEXT = 80  # characters of main text below which a page holds no article
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
@@ -45,8 +46,8 @@ def html_to_text(data: bytes) -> str | None:
     doc = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
-    if doc is None or not (doc.text or "").strip():
-        return None
+    if doc is None or len((doc.text or "").strip()) < MIN_HTML_TEXT:
+        return None  # nothing, or a menu word or two: not an article
     head = [x.strip() for x in (doc.title, doc.date) if x and x.strip()]
     if doc.author:
         head.append(f"By {doc.author.strip()}")
