@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -28,6 +28,8 @@ from tui.widgets.marks import Marks
 from tui.widgets.status_line import StatusLine
 from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
 
+from .others import OtherTags
+from .progress import SentenceCounter
 from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
 from .reader_tagging import TaggingActions
 
@@ -35,7 +37,6 @@ if TYPE_CHECKING:
     from tui.app import NewstagApp
 
 POLL_SECONDS = 2.0
-SYNC_COUNT_CHARS = 60_000  # below this, counting sentences on the spot is quicker than a worker
 
 
 class ReaderScreen(TaggingActions, Screen[None]):
@@ -51,9 +52,9 @@ class ReaderScreen(TaggingActions, Screen[None]):
         super().__init__()
         self._initial = (article_id, offset, tuple(highlight))
         self.article: Article | None = None
-        self.others: dict[str, TagDoc] = {}
-        self.total: int | None = None  # sentences to tag (not chrome); None while counting
-        self._others_sig: dict[str, tuple[int, int]] = {}
+        self.others = OtherTags(self.app.store, self.app.ws.annotator, set(self.app.labels.names))
+        self.counter = SentenceCounter(self, self._counted)
+        self._live: tuple[bool, ...] = ()
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -97,7 +98,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
         self._remember_position()
         self.article = article
         mine = self._open_tags(article)
-        self.others = self._load_others(article.id)
+        self._load_others(article.id)
         if offset is None:
             offset = self.app.state.positions.get(article.id)
         self.view.show(article, self._marks(mine), offset, highlight)
@@ -105,7 +106,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
         self.app.state.remember(article.id, self.view.cursor.start if self.view.cursor else None)
         if article.warning:
             self.notify(article.warning, severity="warning", markup=False, timeout=8)
-        self._count_sentences(article)
+        self.counter.count(article)
         self._update_info()
         self.view.focus()
         return True
@@ -117,29 +118,14 @@ class ReaderScreen(TaggingActions, Screen[None]):
             self.notify(str(exc), severity="error", markup=False, timeout=10)
             return TagDoc(article.id, article.sha256)
 
-    def _load_others(self, article_id: str) -> dict[str, TagDoc]:
-        """Other annotators' tags on this article (read-only here)."""
-        store, me = self.app.store, self.app.ws.annotator
-        others: dict[str, TagDoc] = {}
-        self._others_sig = {}
-        for who in store.annotators():
-            if who == me:
-                continue
-            try:
-                path = store.path_for(who, article_id)
-                loaded = store.load_path(path, set(self.app.labels.names))
-            except (TagFileError, ValueError) as exc:
-                self.notify(str(exc), severity="error", markup=False, timeout=10)
-                continue
-            self._others_sig[who] = _signature(path)
-            if loaded.doc is not None and loaded.doc.tags:
-                others[who] = loaded.doc
-        return others
+    def _load_others(self, article_id: str) -> None:
+        for problem in self.others.load(article_id):
+            self.notify(problem, severity="error", markup=False, timeout=10)
 
     def _marks(self, mine: TagDoc | None = None) -> Marks:
         if mine is None and self.article is not None:
             mine = self.app.session.doc(self.article.id)
-        return Marks.from_docs(self.app.ws.annotator, mine, self.others)
+        return Marks.from_docs(self.app.ws.annotator, mine, self.others.docs)
 
     def _position_text(self, article_id: str) -> str:
         lib = self.app.library
@@ -150,32 +136,9 @@ class ReaderScreen(TaggingActions, Screen[None]):
         if self.article is not None and self.view.cursor is not None:
             self.app.state.remember(self.article.id, self.view.cursor.start)
 
-    def _count_sentences(self, article: Article) -> None:
-        self.total = None
-        if article.segmented or article.load_cached() or len(article.text) < SYNC_COUNT_CHARS:
-            self.total = sum(1 for s in article.sentences() if not s.chrome)
-        else:
-            self._segment_in_background(article)
-
-    @work(thread=True, exclusive=True, group="segment")
-    def _segment_in_background(self, article: Article) -> None:
-        # pySBD runs in worker processes (never in this thread: its segmenter is not thread-safe).
-        from tui.core import segcache
-
-        with segcache.make_pool(max(2, segcache.default_workers())) as pool:
-            if len(article.text) >= segcache.PARALLEL_MIN_CHARS:
-                spans = segcache.segment_parallel(article.text, pool=pool, cache=article.cache)
-            else:
-                spans = pool.submit(segcache.spans_for, article.text, article.cache).result()
-        self.app.call_from_thread(self._install_sentences, article, spans)
-
-    def _install_sentences(self, article: Article, spans: list[tuple[int, int]]) -> None:
-        if not article.segmented:
-            article.set_sentences(spans)
-        if article is self.article:
-            self.view.sentences_changed()
-            self.total = sum(1 for s in article.sentences() if not s.chrome)
-            self.query_one(StatusLine).refresh()
+    def _counted(self, article: Article) -> None:
+        self.view.sentences_changed()
+        self.query_one(StatusLine).refresh()
 
     # -- keeping in step ---------------------------------------------------------------------
     def refresh_tags(self, mine: TagDoc | None = None) -> None:
@@ -192,6 +155,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self._remember_position()  # in memory; written on leaving the reader and on quitting
         self._update_info()
 
     def _update_info(self) -> None:
@@ -201,7 +165,15 @@ class ReaderScreen(TaggingActions, Screen[None]):
         selected = len(view.selection()) if view.anchor is not None else 0
         self.query_one(SentenceInfo).update(sentence_text(marks, self.app.looks, selected))
         self.query_one(StatusLine).refresh()
-        self.refresh_bindings()
+        self._refresh_footer()
+
+    def _refresh_footer(self) -> None:
+        """Re-check which keys are live, only when that changed (the footer rebuilds itself)."""
+        session = self.app.session
+        live = (session.can_undo, session.can_redo, self.view.has_highlight)
+        if live != self._live:
+            self._live = live
+            self.refresh_bindings()
 
     def check_disk(self) -> None:
         """Every two seconds: pick up tag files changed by someone else."""
@@ -212,12 +184,9 @@ class ReaderScreen(TaggingActions, Screen[None]):
         except TagFileError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        store, me, article_id = self.app.store, self.app.ws.annotator, self.article.id
-        others_changed = set(self._others_sig) != {w for w in store.annotators() if w != me}
-        others_changed = others_changed or any(
-            _signature(store.path_for(w, article_id)) != sig for w, sig in self._others_sig.items())
+        others_changed = self.others.changed(self.article.id)
         if others_changed:
-            self.others = self._load_others(self.article.id)
+            self._load_others(self.article.id)
         if mine_changed or others_changed:
             self.refresh_tags()
 
@@ -231,7 +200,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
         if self.article is None:
             return None
         tagged = len(self.view.marks.tagged_spans(mine_only=True))
-        total = "…" if self.total is None else str(self.total)
+        total = "…" if self.counter.total is None else str(self.counter.total)
         return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
 
     def _status_mode(self) -> Text | None:
@@ -248,6 +217,9 @@ class ReaderScreen(TaggingActions, Screen[None]):
 
     def action_go_previous_sentence(self) -> None:
         self.view.step(forward=False)
+
+    def action_extend_selection(self) -> None:
+        self.view.start_or_extend_selection()
 
     def action_go_first_sentence(self) -> None:
         self.view.to_end(last=False)
@@ -309,7 +281,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
             return
         if self.view.has_highlight:
             self.view.set_highlight(())
-            self.refresh_bindings()
+            self._refresh_footer()
             return
         self._remember_position()
         self.app.state.save()
@@ -324,10 +296,3 @@ class ReaderScreen(TaggingActions, Screen[None]):
             return True if self.app.session.can_redo else None
         return True
 
-
-def _signature(path) -> tuple[int, int]:
-    try:
-        st = path.stat()
-    except OSError:
-        return (0, 0)
-    return (st.st_mtime_ns, st.st_size)

@@ -66,7 +66,6 @@ def _row(width: int, labels: LabelSet, looks: Mapping[str, LabelLook], mark: Tex
     if cols.date:
         parts += [Text(" "), _cell(date, cols.date, "" if header else "dim")]
     for c in counts:
-        c.truncate(cols.counts, pad=True)
         c.align("right", cols.counts)
         parts.append(c)
     return Text.assemble(*parts, no_wrap=True, end="")
@@ -119,7 +118,9 @@ class ArticleListHeader(Static):
         self.looks = looks
 
     def render(self) -> Text:
-        return header_text(max(1, self.size.width - 1), self.labels, self.looks)
+        rows = self.screen.query(ArticleList)  # share the rows' width so the columns line up
+        width = rows.first().scrollable_content_region.width if rows else self.size.width
+        return header_text(max(1, width), self.labels, self.looks)
 
 
 class ArticleList(OptionList):

@@ -8,12 +8,9 @@ lives in the reader screen.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Sequence
 
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -21,23 +18,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.articles import Article, Sentence
-from tui.core.sanitize import display_text
 
 from .layout import Layout, layout
-from .marks import UNKNOWN_LOOK, LabelLook, Marks
-from .sentence_nav import SentenceNav, same
-
-GUTTER = 10  # cursor mark, space, up to 7 cells of tag markers, space
-_MARKER_CELLS = GUTTER - 3
-
-
-def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Search terms as one case-insensitive pattern; words also match their longer forms."""
-    parts = []
-    for term in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
-        body = r"\s+".join(re.escape(w) for w in term.split())
-        parts.append(rf"\b{body}\w*" if term[0].isalnum() else body)
-    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+from .line_painter import GUTTER, LinePainter, highlight_pattern
+from .marks import LabelLook, Marks
+from .sentence_nav import SentenceNav
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -73,11 +58,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.cursor: Sentence | None = None
         self.anchor: Sentence | None = None
         self.skip_chrome = True
+        self.painter: LinePainter | None = None
         self._layout: Layout | None = None
         self._lines: dict[int, Strip] = {}
-        self._pattern: re.Pattern[str] | None = None
-        self._block_matches: dict[int, list[tuple[int, int]]] = {}
-        self._block_starts: dict[int, list[int]] = {}
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -87,9 +70,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.nav = SentenceNav(article)
         self.marks = marks
         self.anchor = None
-        self._pattern = highlight_pattern(highlight)
-        self._block_matches.clear()
-        self._block_starts.clear()
+        self.painter = LinePainter(article, self.nav, marks, self.looks, self._style)
+        self.painter.set_pattern(highlight_pattern(highlight))
         self._layout = None
         self._relayout()
         self.scroll_to(y=0, animate=False)
@@ -98,20 +80,23 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def set_marks(self, marks: Marks) -> None:
         self.marks = marks
+        if self.painter is not None:
+            self.painter.marks = marks
         self._clear_lines()
 
     def set_highlight(self, terms: Sequence[str]) -> None:
-        self._pattern = highlight_pattern(terms)
-        self._block_matches.clear()
+        if self.painter is not None:
+            self.painter.set_pattern(highlight_pattern(terms))
         self._clear_lines()
 
     @property
     def has_highlight(self) -> bool:
-        return self._pattern is not None
+        return self.painter is not None and self.painter.pattern is not None
 
     def sentences_changed(self) -> None:
         """The article's sentences were installed wholesale (background segmentation)."""
-        self._block_starts.clear()
+        if self.painter is not None:
+            self.painter.forget_sentences()
         if self.cursor is not None and self.nav is not None:
             self.cursor = self.nav.containing(self.cursor.start) or self.cursor
         self._clear_lines()
@@ -168,7 +153,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return [self.cursor]
         return self.nav.between(self.anchor, self.cursor, self.skip_chrome)
 
-    def move_to(self, target: Sentence | None, center: bool = False) -> None:
+    def move_to(self, target: Sentence | None, center: bool = False, scroll: bool = True) -> None:
         if target is None:
             return
         old = self.cursor
@@ -181,7 +166,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             for s in old_sel + (target,):
                 if s is not None:
                     self._invalidate(min(s.start, self.anchor.start), max(s.end, self.anchor.end))
-        self._scroll_to_cursor(center)
+        if scroll:
+            self._scroll_to_cursor(center)
         self.post_message(self.CursorMoved(self, target))
 
     def start_or_extend_selection(self) -> None:
@@ -242,7 +228,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         target = self.nav.nearest(offset, self.skip_chrome)
         if target is not None and target.start < offset:
             target = self.nav.next(target, self.skip_chrome) or target
-        self.move_to(target)
+        # The page stays where it was put unless the new sentence is not on it at all.
+        visible = target is not None and self.lines_of(target)[0] < top + height + 2
+        self.move_to(target, scroll=not visible)
 
     def jump_tagged(self, forward: bool) -> bool:
         """`]`/`[`: the next or previous sentence that carries anyone's tag."""
@@ -257,15 +245,16 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def jump_match(self, forward: bool) -> bool:
         """Step to the next or previous highlighted search term."""
-        if self._pattern is None or self.cursor is None or self.article is None:
+        pattern = self.painter.pattern if self.painter is not None else None
+        if pattern is None or self.cursor is None or self.article is None:
             return False
         text = self.article.text
         if forward:
-            m = self._pattern.search(text, self.cursor.end)
+            m = pattern.search(text, self.cursor.end)
             at = m.start() if m else None
         else:
             at = None
-            for m in self._pattern.finditer(text, 0, self.cursor.start):
+            for m in pattern.finditer(text, 0, self.cursor.start):
                 at = m.start()
         if at is None:
             return False
@@ -302,89 +291,15 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             strip = self._lines[line] = self._build_line(line, width)
         return strip
 
-    def _sentences_on(self, bi: int, start: int, end: int) -> list[Sentence]:
-        assert self.nav is not None
-        sents = self.nav.in_block(bi)
-        starts = self._block_starts.get(bi)
-        if starts is None or len(starts) != len(sents):
-            starts = self._block_starts[bi] = [s.start for s in sents]
-        lo = max(0, bisect_right(starts, start) - 1)
-        hi = bisect_right(starts, end - 1) if end > start else lo + 1
-        return [s for s in sents[lo:hi] if s.end > start and s.start < max(end, start + 1)]
-
-    def _matches(self, bi: int) -> list[tuple[int, int]]:
-        if self._pattern is None or self.article is None:
-            return []
-        found = self._block_matches.get(bi)
-        if found is None:
-            block = self.article.blocks[bi]
-            found = [m.span() for m in
-                     self._pattern.finditer(self.article.text, block.start, block.end)]
-            self._block_matches[bi] = found
-        return found
-
     def _style(self, part: str) -> Style:
         return self.get_component_rich_style(f"article-view--{part}", partial=True)
 
     def _build_line(self, y: int, width: int) -> Strip:
-        assert self._layout is not None and self.article is not None
+        assert self._layout is not None and self.painter is not None
         base = self.rich_style
-        gutter_style = self._style("gutter")
-        bi = self._layout.blocks[y]
-        if bi < 0:
-            return Strip([], 0).extend_cell_length(width, base)
-        start, end = self._layout.starts[y], self._layout.ends[y]
-        content = Text(display_text(self.article.text[start:end]), no_wrap=True, end="")
         sel = {(s.start, s.end) for s in self.selection()} if self.anchor is not None else set()
-        cursor = self.cursor
-        gutter_mark, markers = " ", Text()
-        for s in self._sentences_on(bi, start, end):
-            a, b = max(s.start, start) - start, min(s.end, end) - start
-            if s.chrome:
-                content.stylize(self._style("chrome"), a, b)
-            if s.title:
-                content.stylize(self._style("title"), a, b)
-            if start <= s.start < max(end, start + 1):
-                more = self._markers(s)
-                if markers and more:
-                    markers.append(" ")
-                markers.append_text(more)
-            if (s.start, s.end) in sel:
-                content.stylize(self._style("selection"), a, b)
-                gutter_mark = "┃"
-            if same(s, cursor):
-                gutter_mark = "▶" if start <= s.start < max(end, start + 1) else "│"
-        for m in self.marks.overlapping(start, end):
-            look = self.looks.get(m.label, UNKNOWN_LOOK)
-            a, b = max(m.start, start) - start, min(m.end, end) - start
-            content.stylize(look.mine if m.mine else look.theirs, a, b)
-        for ms, me in self._matches(bi):
-            if me > start and ms < end:
-                style = self._style("match")
-                content.stylize(style, max(ms, start) - start, min(me, end) - start)
-        if cursor is not None and cursor.end > start and cursor.start < max(end, start + 1):
-            a, b = max(cursor.start, start) - start, min(cursor.end, end) - start
-            content.stylize(self._style("cursor"), a, b)
-        markers.truncate(_MARKER_CELLS, overflow="ellipsis", pad=True)
-        gutter = Text.assemble(gutter_mark, " ", markers, " ", style=gutter_style)
-        line = Text.assemble(gutter, content, no_wrap=True, end="")
+        line = self.painter.paint(self._layout, y, self.cursor, sel)
+        if line is None:
+            return Strip([], 0).extend_cell_length(width, base)
         strip = Strip(line.render(self.app.console), line.cell_len)
         return strip.apply_style(base).extend_cell_length(width, base).crop(0, width)
-
-    def _markers(self, s: Sentence) -> Text:
-        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists."""
-        marks = self.marks.on(s.start, s.end)
-        out = Text()
-        mine = [m for m in marks if m.mine]
-        theirs = sorted({m.label for m in marks if not m.mine})
-        for i, m in enumerate(mine):
-            look = self.looks.get(m.label, UNKNOWN_LOOK)
-            out.append(("," if i else "") + look.marker, look.swatch)
-        if theirs:
-            out.append("+")
-            for label in theirs:
-                look = self.looks.get(label, UNKNOWN_LOOK)
-                out.append(look.marker.lower(), look.swatch)
-        if any(m.note for m in marks):
-            out.append("✎")
-        return out

@@ -1,0 +1,195 @@
+"""The reader's tagging keys, checked on the YAML files they write (every keystroke saves)."""
+
+from __future__ import annotations
+
+from tui_helpers import (
+    FIRST,
+    SECOND,
+    SIZE,
+    make_app,
+    open_reader,
+    tags_on_disk,
+    wait_for,
+    workspace,
+)
+
+from tui.core import articles
+from tui.core.tagging import TaggingSession
+from tui.core.tagstore import TagStore
+from tui.screens.library import LibraryScreen
+from tui.screens.note import NoteScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.tag_legend import SentenceInfo
+
+LABELS = ["speculation", "official statement", "warning"]
+
+
+def span(view) -> tuple[int, int]:
+    return view.cursor.start, view.cursor.end
+
+
+async def test_label_keys_and_numbers_toggle_labels_on_the_sentence(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        view = app.screen.view
+        await pilot.press("j")
+        s, e = span(view)
+        await pilot.press("s")
+        assert tags_on_disk(ws, FIRST) == [("speculation", s, e, "")]
+        await pilot.press("o", "3")
+        assert sorted(t[0] for t in tags_on_disk(ws, FIRST)) == sorted(LABELS)
+        await pilot.press("1", "2")  # numbers toggle too: speculation and official statement off
+        assert tags_on_disk(ws, FIRST) == [("warning", s, e, "")]
+        await pilot.press("w")  # the last tag gone: no file left for git
+        assert tags_on_disk(ws, FIRST) == []
+        assert not (ws.tags / "tester" / f"{FIRST}.yaml").exists()
+
+
+async def test_v_selects_several_sentences_and_a_label_tags_them_all(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        view = app.screen.view
+        await pilot.press("j", "v", "v", "j")  # v starts, v takes in the next, j extends further
+        chosen = [(x.start, x.end) for x in view.selection()]
+        assert len(chosen) == 3
+        assert "3 sentences selected" in str(app.screen.query_one(SentenceInfo).render())
+        await pilot.press("o")
+        assert [(t[1], t[2]) for t in tags_on_disk(ws, FIRST)] == chosen
+        assert view.anchor is None  # the selection is used up
+        await pilot.press("v", "k", "k")  # select upwards over the same three
+        assert [(x.start, x.end) for x in view.selection()] == chosen
+        await pilot.press("x")
+        assert tags_on_disk(ws, FIRST) == []
+
+
+async def test_x_clears_every_label_of_mine_on_the_sentence(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("s", "w", "j", "o")
+        assert len(tags_on_disk(ws, FIRST)) == 3
+        await pilot.press("k", "x")
+        assert [t[0] for t in tags_on_disk(ws, FIRST)] == ["official statement"]
+
+
+async def test_a_edits_the_note_of_the_tags_on_the_sentence(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("a")  # nothing of mine here yet: a notice, no modal
+        assert not isinstance(app.screen, NoteScreen)
+        assert any("tag the sentence first" in n.message for n in app._notifications)
+        await pilot.press("s", "w", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await pilot.press(*"check [b]the[/b] source", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert {t[3] for t in tags_on_disk(ws, FIRST)} == {"check [b]the[/b] source"}
+        assert "check [b]the[/b] source" in str(app.screen.query_one(SentenceInfo).render())
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await pilot.press("x", "escape")  # escape keeps the note as it was
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert {t[3] for t in tags_on_disk(ws, FIRST)} == {"check [b]the[/b] source"}
+
+
+async def test_undo_and_redo_survive_switching_articles(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        screen = app.screen
+        await pilot.press("s")
+        first_tags = tags_on_disk(ws, FIRST)
+        await pilot.press("n", "j", "o")
+        assert screen.article.id == SECOND and len(tags_on_disk(ws, SECOND)) == 1
+        await pilot.press("u")
+        assert tags_on_disk(ws, SECOND) == [] and tags_on_disk(ws, FIRST) == first_tags
+        await pilot.press("u")  # this change was made in the first article: undo it there
+        assert tags_on_disk(ws, FIRST) == []
+        assert screen.article.id == FIRST
+        assert screen.view.cursor.start == first_tags[0][1]
+        await pilot.press("u")  # nothing left: the key is shown dimmed and does nothing
+        assert screen.check_action("undo_change", ()) is None
+        assert tags_on_disk(ws, FIRST) == [] and tags_on_disk(ws, SECOND) == []
+        await pilot.press("ctrl+r")
+        assert tags_on_disk(ws, FIRST) == first_tags
+        await pilot.press("n", "ctrl+r")  # redo from another article reaches the second one
+        assert len(tags_on_disk(ws, SECOND)) == 1
+        # ...and the library shows the counts the undo/redo left (TagsChanged reached it).
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        counts = app.library.counts
+        assert counts[FIRST]["speculation"] == 1 and counts[SECOND]["official statement"] == 1
+        rows = app.screen.query_one(ArticleList)
+        assert rows.get_option_at_index(0).prompt.counts["speculation"] == 1
+
+
+async def test_other_annotators_tags_are_shown_as_theirs(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    art = articles.load(ws.article_path(FIRST))
+    bob = TaggingSession(TagStore(ws.tags), "bob", LABELS)
+    bob.open(art)
+    s = art.sentences()[1]
+    bob.toggle(art, [(s.start, s.end)], "warning")
+    bob.set_note(art, [t.id for t in bob.doc(FIRST).tags], "a threat")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        view = app.screen.view
+        await pilot.press("j")
+        theirs = view.marks.on(*span(view))
+        assert [(m.annotator, m.label, m.mine) for m in theirs] == [("bob", "warning", False)]
+        info = str(app.screen.query_one(SentenceInfo).render())
+        assert "bob" in info and "warning" in info and "a threat" in info
+        assert "+w✎" in str(view.painter.markers(view.cursor))
+        await pilot.press("w")  # my own tag beside bob's; bob's file is untouched
+        assert [t[0] for t in tags_on_disk(ws, FIRST)] == ["warning"]
+        assert [t[3] for t in tags_on_disk(ws, FIRST, "bob")] == ["a threat"]
+        assert str(view.painter.markers(view.cursor)).startswith("W+w")
+
+
+async def test_changes_made_outside_show_up_in_the_open_reader(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        screen = app.screen
+        assert screen.view.marks.marks == []
+        art = articles.load(ws.article_path(FIRST))
+        elsewhere = TaggingSession(TagStore(ws.tags), "tester", LABELS)  # a second instance
+        elsewhere.open(art)
+        s = art.sentences()[2]
+        elsewhere.toggle(art, [(s.start, s.end)], "speculation")
+        carol = TaggingSession(TagStore(ws.tags), "carol", LABELS)
+        carol.open(art)
+        carol.toggle(art, [(s.start, s.end)], "warning")
+        screen.check_disk()  # what the two-second timer does
+        assert {(m.annotator, m.label) for m in screen.view.marks.marks} == {
+            ("tester", "speculation"), ("carol", "warning")}
+        await pilot.press("j", "j", "o")  # and my next keystroke merges with it, losing nothing
+        labels = sorted(t[0] for t in tags_on_disk(ws, FIRST))
+        assert labels == ["official statement", "speculation"]
+
+
+async def test_a_broken_tag_file_is_reported_and_never_overwritten(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    path = ws.tags / "tester" / f"{FIRST}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"schema: 1\narticle: x\ntags: [\n")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        assert any(str(path) in n.message for n in app._notifications)
+        before = len(app._notifications)
+        await pilot.press("s", "j", "o")
+        assert path.read_bytes() == b"schema: 1\narticle: x\ntags: [\n"
+        assert len(app._notifications) > before  # each failed save says so, in one line
+        assert all("\n" not in n.message for n in app._notifications)
+        assert isinstance(app.screen, ReaderScreen) and app.is_running

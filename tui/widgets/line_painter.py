@@ -1,0 +1,134 @@
+"""Painting one screen line of an article: sentences, chrome, tags, search matches, the cursor.
+
+The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
+selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
+`+w` for other annotators', `✎` for a note. Colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.core.articles import Article, Sentence
+from tui.core.sanitize import display_text
+
+from .layout import Layout
+from .marks import UNKNOWN_LOOK, LabelLook, Marks
+from .sentence_nav import SentenceNav, same
+
+GUTTER = 10  # cursor mark, space, up to 7 cells of tag markers, space
+MARKER_CELLS = GUTTER - 3
+
+
+def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """Search terms as one case-insensitive pattern; words also match their longer forms."""
+    parts = []
+    for term in sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in term.split())
+        parts.append(rf"\b{body}\w*" if term[0].isalnum() else body)
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+class LinePainter:
+    """Styled text for screen lines of one article (the caller caches and converts to strips)."""
+
+    def __init__(self, article: Article, nav: SentenceNav, marks: Marks,
+                 looks: dict[str, LabelLook], style: Callable[[str], Style]) -> None:
+        self.article = article
+        self.nav = nav
+        self.marks = marks
+        self.looks = looks
+        self.style = style  # component style by part name: cursor, selection, chrome, ...
+        self.pattern: re.Pattern[str] | None = None
+        self._block_starts: dict[int, list[int]] = {}
+        self._block_matches: dict[int, list[tuple[int, int]]] = {}
+
+    def set_pattern(self, pattern: re.Pattern[str] | None) -> None:
+        self.pattern = pattern
+        self._block_matches.clear()
+
+    def forget_sentences(self) -> None:
+        self._block_starts.clear()
+
+    def _sentences_on(self, bi: int, start: int, end: int) -> list[Sentence]:
+        sents = self.nav.in_block(bi)
+        starts = self._block_starts.get(bi)
+        if starts is None or len(starts) != len(sents):
+            starts = self._block_starts[bi] = [s.start for s in sents]
+        lo = max(0, bisect_right(starts, start) - 1)
+        hi = bisect_right(starts, end - 1) if end > start else lo + 1
+        return [s for s in sents[lo:hi] if s.end > start and s.start < max(end, start + 1)]
+
+    def _matches(self, bi: int) -> list[tuple[int, int]]:
+        if self.pattern is None:
+            return []
+        found = self._block_matches.get(bi)
+        if found is None:
+            block = self.article.blocks[bi]
+            text = self.article.text
+            found = [m.span() for m in self.pattern.finditer(text, block.start, block.end)]
+            self._block_matches[bi] = found
+        return found
+
+    def paint(self, layout: Layout, y: int, cursor: Sentence | None,
+              selected: set[tuple[int, int]]) -> Text | None:
+        """Gutter + text of screen line `y`; None for the blank line between blocks."""
+        bi = layout.blocks[y]
+        if bi < 0:
+            return None
+        start, end = layout.starts[y], layout.ends[y]
+        stop = max(end, start + 1)  # an empty line still "holds" a sentence starting on it
+        content = Text(display_text(self.article.text[start:end]), no_wrap=True, end="")
+        gutter_mark, markers = " ", Text()
+        for s in self._sentences_on(bi, start, end):
+            a, b = max(s.start, start) - start, min(s.end, end) - start
+            if s.chrome:
+                content.stylize(self.style("chrome"), a, b)
+            if s.title:
+                content.stylize(self.style("title"), a, b)
+            if start <= s.start < stop:
+                more = self.markers(s)
+                if markers and more:
+                    markers.append(" ")
+                markers.append_text(more)
+            if (s.start, s.end) in selected:
+                content.stylize(self.style("selection"), a, b)
+                gutter_mark = "┃"
+            if same(s, cursor):
+                gutter_mark = "▶" if start <= s.start < stop else "│"
+        for m in self.marks.overlapping(start, end):
+            look = self.looks.get(m.label, UNKNOWN_LOOK)
+            a, b = max(m.start, start) - start, min(m.end, end) - start
+            content.stylize(look.mine if m.mine else look.theirs, a, b)
+        for ms, me in self._matches(bi):
+            if me > start and ms < end:
+                content.stylize(self.style("match"), max(ms, start) - start, min(me, end) - start)
+        if cursor is not None and cursor.end > start and cursor.start < stop:
+            a, b = max(cursor.start, start) - start, min(cursor.end, end) - start
+            content.stylize(self.style("cursor"), a, b)
+        markers.truncate(MARKER_CELLS, overflow="ellipsis", pad=True)
+        gutter = Text.assemble(gutter_mark, " ", markers, " ", style=self.style("gutter"))
+        return Text.assemble(gutter, content, no_wrap=True, end="")
+
+    def markers(self, s: Sentence) -> Text:
+        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists."""
+        marks = self.marks.on(s.start, s.end)
+        out = Text()
+        mine = [m for m in marks if m.mine]
+        theirs = sorted({m.label for m in marks if not m.mine})
+        for i, m in enumerate(mine):
+            look = self.looks.get(m.label, UNKNOWN_LOOK)
+            out.append(("," if i else "") + look.marker, look.swatch)
+        if theirs:
+            out.append("+")
+            for label in theirs:
+                look = self.looks.get(label, UNKNOWN_LOOK)
+                out.append(look.marker.lower(), look.swatch)
+        if any(m.note for m in marks):
+            out.append("✎")
+        return out
