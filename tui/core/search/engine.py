@@ -78,9 +78,10 @@ class Hit:
 class Results:
     query: str
     hits: tuple[Hit, ...]
-    total: int  # matching documents, may exceed len(hits)
-    terms: tuple[str, ...] = field(default=())  # the words to highlight in the reader
+    total: int  # matching documents found (at least len(hits))
+    terms: tuple[str, ...] = field(default=())  # index terms, for `Engine.highlight`
     kind: str = "sentence"
+    more: bool = False  # True when `total` is a lower bound: the search stopped at `limit`
 
 
 class EngineWriter(Protocol):
@@ -112,8 +113,10 @@ class Engine(Protocol):
 
     def sentences(self, article_id: str) -> list[SentenceRecord]: ...
 
-    def search(self, query: str, limit: int = 50) -> Results:
-        """Raises `QueryError` for a malformed query and `IndexCorrupt` for an unreadable index."""
+    def search(self, query: str, limit: int = 50, typing: bool = False) -> Results:
+        """Raises `QueryError` for a malformed query and `IndexCorrupt` for an unreadable index.
+
+        `typing`: the query is being typed, so its last word is also a prefix."""
         ...
 
     def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -159,14 +159,14 @@ class SearchIndex:
             # spawn, not fork: the TUI runs this from a thread, and forking a threaded process
             # can deadlock the child.
             with mp.get_context("spawn").Pool(self.procs) as pool:
-                jobs = [(str(p), self.max_bytes) for p in paths]
+                jobs = [(str(p), self.max_bytes, str(self.ws.cache)) for p in paths]
                 for i, prep in enumerate(pool.imap(prepare_job, jobs, chunksize=16), 1):
                     if progress and (i % 50 == 0 or i == total):
                         progress(i, total, what)
                     yield prep
         else:
             for i, p in enumerate(paths, 1):
-                yield prepare(p, self.max_bytes)
+                yield prepare(p, self.max_bytes, self.ws.cache)
                 if progress:
                     progress(i, total, what)
 
@@ -299,11 +299,15 @@ class SearchIndex:
             return False
         current = self.engine.sentences(article_id)
         fresh = overlay(current, docs, record.sha256)
-        changed = [new for old, new in zip(current, fresh, strict=True)
-                   if (old.labels, old.annotators) != (new.labels, new.annotators)]
+        changed = any((old.labels, old.annotators) != (new.labels, new.annotators)
+                      for old, new in zip(current, fresh, strict=True))
         if changed:
-            w.put_sentences(record, changed)
-        return bool(changed)
+            # The whole group again, not single sentences: an article's sentence documents
+            # must stay right after its own (the search relies on it). Its body is rebuilt
+            # from the sentences, which cover the article's text.
+            body = " ".join(s.text for s in fresh)
+            w.put_article(replace(record, body=body), fresh)
+        return changed
 
     def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
         """Apply the tag files of one article to its sentence documents (after a TUI save)."""
@@ -316,14 +320,15 @@ class SearchIndex:
             return changed
 
     # -- searching ---------------------------------------------------------------------------
-    def search(self, query: str, limit: int = 50, progress: Progress | None = None) -> Results:
+    def search(self, query: str, limit: int = 50, progress: Progress | None = None,
+               typing: bool = False) -> Results:
         """Search; a damaged index is rebuilt once and the query answered from the new one."""
         try:
-            return self.engine.search(query, limit)
+            return self.engine.search(query, limit, typing)
         except IndexCorrupt as exc:
             with self._locked(timeout=60.0):
                 self._rebuild(f"the index is damaged ({exc})", progress)
-            return self.engine.search(query, limit)
+            return self.engine.search(query, limit, typing)
 
     def highlight(self, text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
         return self.engine.highlight(text, terms)

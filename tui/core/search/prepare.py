@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..articles import parse as parse_article
+from ..segcache import SegmentCache
 from ..tags import TagDoc
 from ..textfile import TextFileError, decode_bytes
 from .engine import ArticleRecord, SentenceRecord
@@ -54,8 +55,12 @@ class Prepared:
     message: str = ""  # a warning (read with a fallback encoding) or why it was skipped
 
 
-def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
-    """Read, parse and segment one article file. Never raises for a bad file."""
+def prepare(path: Path, max_bytes: int = MAX_BYTES, cache_root: Path | None = None) -> Prepared:
+    """Read, parse and segment one article file. Never raises for a bad file.
+
+    With `cache_root` (the workspace's `.newstag/`) sentence spans come from, and go to, the
+    sentence cache the reader uses, so an article is segmented once for both.
+    """
     try:
         st = path.stat()
         if st.st_size > max_bytes:
@@ -72,7 +77,8 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
         decoded = decode_bytes(data, str(path))
     except TextFileError as exc:
         return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc))
-    art = parse_article(decoded.text, path.stem, path, decoded.warning)
+    cache = SegmentCache.for_workspace_cache(cache_root) if cache_root is not None else None
+    art = parse_article(decoded.text, path.stem, path, decoded.warning, cache)
     sents = tuple(SentenceRecord(art.id, s.index, s.start, s.end, art.text[s.start:s.end], chrome=s.chrome)
                   for s in art.sentences())
     record = ArticleRecord(art.id, path.name, art.sha256, art.title, art.meta.source,
@@ -80,9 +86,9 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
     return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record, sents, decoded.warning or "")
 
 
-def prepare_job(job: tuple[str, int]) -> Prepared:
+def prepare_job(job: tuple[str, int, str | None]) -> Prepared:
     """Pool entry point (picklable arguments)."""
-    return prepare(Path(job[0]), job[1])
+    return prepare(Path(job[0]), job[1], Path(job[2]) if job[2] else None)
 
 
 def _placed(tag_start: int, tag_end: int, quote: str, s: SentenceRecord) -> bool:

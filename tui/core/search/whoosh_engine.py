@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import re
 import shutil
 import threading
@@ -18,12 +19,22 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.lang.porter import stem
 
 from .engine import ArticleRecord, Hit, IndexBusy, IndexCorrupt, Results, SentenceRecord
 from .whoosh_query import make_parser, parse
+from .whoosh_search import find
 
 SCHEMA_VERSION = 1
 INDEX_NAME = f"newstag_v{SCHEMA_VERSION}"
+
+
+_TOKEN = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # whoosh's default RegexTokenizer
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def analyzer():
@@ -224,33 +235,24 @@ class WhooshEngine:
             self._titles[article_id] = title
         return title
 
-    def search(self, query: str, limit: int = 50) -> Results:
-        parsed = parse(self._parser, query)
-        kind = "a" if parsed.articles_only else "s"
-        q = wq.And([parsed.query, wq.Term("kind", kind)])
+    def search(self, query: str, limit: int = 50, typing: bool = False) -> Results:
+        parsed = parse(self._parser, query, typing)
 
-        def run(s):  # noqa: ANN001
-            if parsed.scored:
-                r = s.search(q, limit=limit)
-            else:
-                r = s.search(q, limit=limit, sortedby=["article", "pos"])
+        def run(searcher):  # noqa: ANN001
+            found = find(searcher, parsed, limit)
             hits = []
-            for h in r:
-                d = h.fields()
-                if kind == "a":
+            for score, d in found.docs:
+                if found.kind == "article":
                     m = d["meta"]
-                    hits.append(Hit("article", d["article"], m["title"], h.score or 0.0))
+                    hits.append(Hit("article", d["article"], m["title"], score))
                     continue
                 rec = self._record(d)
                 marks = tuple(self.highlight(rec.text, parsed.terms)) if parsed.terms else ()
-                hits.append(Hit("sentence", rec.article, self._title(s, rec.article), h.score or 0.0,
-                                rec.index, rec.start, rec.end, rec.text, rec.labels, rec.annotators, marks))
-            if len(hits) < limit:
-                total = len(hits)
-            else:
-                total = len(r) if r.has_exact_length() else r.estimated_length()
-            return Results(query, tuple(hits), max(total, len(hits)), parsed.terms,
-                           "article" if kind == "a" else "sentence")
+                hits.append(Hit("sentence", rec.article, self._title(searcher, rec.article), score,
+                                rec.index, rec.start, rec.end, rec.text, rec.labels, rec.annotators,
+                                marks))
+            return Results(query, tuple(hits), max(found.total, len(hits)), parsed.terms,
+                           found.kind, found.more)
         return self._guard(run)
 
     def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
@@ -262,8 +264,10 @@ class WhooshEngine:
             else:
                 exact.add(t)
         spans = []
-        for tok in self._analyzer(text, chars=True, mode="index"):
-            if tok.text in exact or any(p.match(tok.text) or
-                                        p.match(text[tok.startchar:tok.endchar].lower()) for p in patterns):
-                spans.append((tok.startchar, tok.endchar))
+        # The analyzer's own tokenizer pattern, and its stemmer behind a cache: a hit list
+        # highlights hundreds of words per keystroke.
+        for m in _TOKEN.finditer(text):
+            word = m.group().lower()
+            if _stem(word) in exact or any(p.match(word) or p.match(_stem(word)) for p in patterns):
+                spans.append(m.span())
         return spans

@@ -97,9 +97,24 @@ def _fix(q: wq.Query) -> wq.Query:
     return q
 
 
-def parse(parser: QueryParser, text: str) -> Parsed:
+_LAST_WORD = re.compile(r"(?:^|(?<=[\s(]))([^\W_][\w'’-]*)$")
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
+
+
+def as_you_type(text: str) -> str:
+    """While typing, the last word also matches longer words: `ammu` finds "ammunition"."""
+    if text.count('"') % 2 or not text or text[-1].isspace():
+        return text
+    m = _LAST_WORD.search(text)
+    if not m or len(m.group(1)) < 2 or m.group(1) in _OPERATORS:
+        return text
+    word = m.group(1)
+    return f"{text[: m.start(1)]}({word} OR {word}*)"
+
+
+def parse(parser: QueryParser, text: str, typing: bool = False) -> Parsed:
     """Parse a user query; raises `QueryError` with one line saying what to change."""
-    prepared = _check(text)
+    prepared = _check(as_you_type(text) if typing else text)
     try:
         q = parser.parse(prepared)
     except Exception as exc:  # Whoosh raises assorted errors on odd input; all mean "can't read"

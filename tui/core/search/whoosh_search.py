@@ -1,0 +1,130 @@
+"""Running a parsed query against Whoosh fast enough to search as you type.
+
+Sentence documents outnumber articles ~20 to 1, and news words are frequent, so scoring every
+matching sentence is slow. A query that only narrows as words are added (no NOT, no label
+fields) is first run on the article documents, which hold the same words; sentences are then
+searched only inside the best articles, batch by batch, until `limit` hits are found. The answer
+is the same set of sentences (an article without the words has no sentence with them), ranked
+by article first, then by sentence.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from whoosh import query as wq
+
+from .whoosh_query import Parsed
+
+SENTENCE_FIELDS = frozenset({"text", "label", "annotator", "is"})  # never on article documents
+ARTICLE_LEVEL = frozenset({"text", "title", "source", "date", "article"})
+MORE_ARTICLES = (4, 400, None)  # articles per round beyond `limit`: most stop after the first
+
+
+@dataclass
+class Found:
+    kind: str
+    docs: list[tuple[float, dict]]  # (score, stored fields), best first
+    total: int
+    more: bool
+
+
+def _requires(q: wq.Query, fields: frozenset[str]) -> bool:
+    """Whether every match must contain a term of one of `fields` (so no kind filter is needed)."""
+    if isinstance(q, wq.Not):
+        return False
+    if q.is_leaf():
+        return getattr(q, "fieldname", None) in fields
+    if isinstance(q, wq.And | wq.AndNot | wq.Require | wq.AndMaybe):
+        return any(_requires(c, fields) for c in q.children())
+    if isinstance(q, wq.Or | wq.DisjunctionMax):
+        return all(_requires(c, fields) for c in q.children())
+    return False
+
+
+def _monotone(q: wq.Query) -> bool:
+    """No negation and only fields article documents also have: article level is a superset."""
+    if isinstance(q, wq.Not | wq.AndNot):
+        return False
+    if q.is_leaf():
+        return getattr(q, "fieldname", None) in ARTICLE_LEVEL
+    return all(_monotone(c) for c in q.children())
+
+
+def _to_body(q: wq.Query) -> wq.Query:
+    if q.is_leaf() and getattr(q, "fieldname", None) == "text":
+        q = copy.copy(q)
+        q.fieldname = "body"
+    return q
+
+
+def _restrict(q: wq.Query, kind: str, fields: frozenset[str]) -> wq.Query:
+    # A kind filter is a pass over every document of that kind: only when matches could mix.
+    return q if _requires(q, fields) else wq.And([q, wq.Term("kind", kind)])
+
+
+def find(s, parsed: Parsed, limit: int) -> Found:  # noqa: ANN001 - a whoosh Searcher
+    q = parsed.query
+    if parsed.articles_only:
+        r = s.search(_restrict(q, "a", frozenset({"body"})), limit=limit)
+        return Found("article", [(h.score or 0.0, h.fields()) for h in r], r.estimated_length(),
+                     r.estimated_length() > len(r.top_n))
+    if not parsed.scored:  # filters only (label:, is:, annotator:): document order
+        r = s.search(_restrict(q, "s", SENTENCE_FIELDS), limit=limit, sortedby=["article", "pos"])
+        docs = [(0.0, h.fields()) for h in r]
+        more = len(docs) >= limit
+        return Found("sentence", docs, len(r) if more else len(docs), more)
+    if not _monotone(q):
+        r = s.search(_restrict(q, "s", SENTENCE_FIELDS), limit=limit)
+        docs = [(h.score or 0.0, h.fields()) for h in r]
+        more = len(docs) >= limit
+        return Found("sentence", docs, r.estimated_length() if more else len(docs), more)
+    article_q = _restrict(q.accept(_to_body), "a", frozenset({"body"}))
+    docs: list[tuple[float, dict]] = []
+    seen = 0
+    for extra in MORE_ARTICLES:
+        # Nearly every matching article has a matching sentence, so limit + a few usually do.
+        want = None if extra is None else seen + limit + extra
+        top = s.search(article_q, limit=want)
+        arts = [(h.docnum, h["article"], h["meta"]["sentences"]) for h in top[seen:]]
+        seen += len(arts)
+        docs.extend(_sentences_of(s, q, arts, limit - len(docs)))
+        exhausted = want is None or top.scored_length() < want
+        if len(docs) >= limit or exhausted:
+            break
+    more = len(docs) > limit or (len(docs) == limit and not exhausted)
+    return Found("sentence", docs[:limit], min(len(docs), limit), more)
+
+
+def _sentences_of(s, q: wq.Query, arts: list[tuple[int, str, int]], limit: int):  # noqa: ANN001
+    """The best `limit` sentences matching `q` among these articles' sentences.
+
+    An article's sentences are the documents right after its own (they are always written as
+    one group), so each article is one `skip_to` in the sentence query's matcher instead of an
+    intersection with every sentence of the batch. The article column double-checks the group.
+    """
+    scored: list[tuple[float, int]] = []
+    for sub, offset in s.leaf_searchers():
+        size = sub.doc_count_all()
+        local = sorted((d - offset, aid, n) for d, aid, n in arts if offset <= d < offset + size)
+        if not local:
+            continue
+        m = q.matcher(sub, sub.context())
+        for d, aid, n in local:
+            if not m.is_active():
+                break
+            if m.id() <= d:
+                m.skip_to(d + 1)
+            while m.is_active() and m.id() <= d + n:
+                scored.append((m.score(), m.id() + offset, aid))
+                m.next()
+    scored.sort(key=lambda x: -x[0])
+    out = []
+    for score, docnum, aid in scored:
+        fields = s.stored_fields(docnum)
+        if fields.get("article") == aid and "pos" in fields:
+            out.append((score, fields))
+            if len(out) > limit:
+                break
+    return out
