@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from tui.commands.articles import ArticleCommands
 from tui.commands.general import GeneralCommands
+from tui.commands.team import TeamCommands, install_team
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
@@ -54,7 +55,7 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands, TeamCommands}
     BINDINGS = [
         Binding("slash", "open_search", "Search", id="app.search",
                 tooltip="Search every article and tag"),
@@ -90,6 +91,7 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
+        install_team(self)  # git status segment; Commit tags… and Review are in TeamCommands
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
 

@@ -44,11 +44,14 @@ class Review:
     """The disagreements among `annotators` (default: everyone but the reviewer), in order."""
 
     def __init__(self, ws: Workspace, labels: LabelSet, reviewer: str,
-                 annotators: Sequence[str] = (), only_labels: Sequence[str] = ()) -> None:
+                 annotators: Sequence[str] = (), only_labels: Sequence[str] = (),
+                 session: TaggingSession | None = None) -> None:
+        """`session`: the reviewer's own (the TUI passes its one session, so undo is shared)."""
         self.ws = ws
         self.reviewer = reviewer
         store = TagStore(ws.tags)
-        self.session = TaggingSession(store, reviewer, labels.names)
+        self.session = session or TaggingSession(store, reviewer, labels.names)
+        assert self.session.annotator == reviewer
         self.annotators = list(annotators) or [a for a in store.annotators() if a != reviewer]
         chosen = list(only_labels) or labels.names
         self.data: Data
@@ -133,7 +136,7 @@ class Review:
         if not self._history:
             return None
         step = self._history.pop()
-        if step.changed:
+        if step.changed and self.session.can_undo:
             self.session.undo()
         if step.before is None:
             self.settled.pop(key(step.item), None)
