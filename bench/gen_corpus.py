@@ -74,7 +74,8 @@ def article(chain: Chain, rng: random.Random, i: int, words: int = 600) -> str:
     headline = chain.sentence(rng).rstrip(".?")
     head_words = headline.split()[:14]
     day = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
-    lines = [" ".join(head_words), "", f"{day.isoformat()} {rng.randrange(24):02d}:{rng.randrange(60):02d} GMT", "",
+    stamp = f"{day.isoformat()} {rng.randrange(24):02d}:{rng.randrange(60):02d} GMT"
+    lines = [" ".join(head_words), "", stamp, "",
              f"By {rng.choice(_AUTHORS)}, {rng.choice(_SOURCES)}", ""]
     count = 0
     while count < words:
@@ -84,8 +85,9 @@ def article(chain: Chain, rng: random.Random, i: int, words: int = 600) -> str:
     return "\n".join(lines)
 
 
-def generate(out_dir: Path, n: int, words: int = 600, seed: int = 1, seeds: Path = SEEDS) -> list[Path]:
-    """Write `n` articles as `out_dir/a000000.txt`...; returns their paths. Existing files are replaced."""
+def generate(out_dir: Path, n: int, words: int = 600, seed: int = 1,
+             seeds: Path = SEEDS) -> list[Path]:
+    """Write `n` articles as `out_dir/a000000.txt`...; returns their paths (replacing files)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     chain = load_chain(seeds)
     rng = random.Random(seed)

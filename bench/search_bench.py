@@ -30,13 +30,13 @@ from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from whoosh.qparser import QueryParser  # noqa: E402
 
 from bench.gen_corpus import generate  # noqa: E402
+from tui.core import articles  # noqa: E402
 from tui.core.search import SearchIndex  # noqa: E402
 from tui.core.search.prepare import prepare  # noqa: E402
 from tui.core.search.whoosh_engine import analyzer  # noqa: E402
 from tui.core.tagging import TaggingSession  # noqa: E402
 from tui.core.tagstore import TagStore  # noqa: E402
 from tui.core.workspace import open_workspace  # noqa: E402
-from tui.core import articles  # noqa: E402
 
 WORDS = ["ammunition", "satellite", "putin", "weapons", "sanctions", "technology", "concerns",
          "vladivostok", "warned", "cooperation"]
@@ -94,7 +94,7 @@ def timed(fn, queries: list[str]) -> list[float]:  # noqa: ANN001
 
 
 def bare_searcher(path: Path, field: str, restrict: wq.Query | None, indexname: str | None = None):
-    ix = windex.open_dir(str(path), indexname=indexname) if indexname else windex.open_dir(str(path))
+    ix = windex.open_dir(str(path), indexname=indexname or None)
     s = ix.searcher()
     qp = QueryParser(field, ix.schema)
 
@@ -151,7 +151,8 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str]) -> None:
         row["overhead"] = " / ".join(f"{a * 100:+.0f}% ({b * 100:+.0f}%)" for a, b in over)
         # one changed article, incrementally
         f = sorted((root / "corpus").iterdir())[n // 2]
-        f.write_text(f.read_text(encoding="utf-8") + "\nA late paragraph about zeppelins.\n", encoding="utf-8")
+        late = "\nA late paragraph about zeppelins.\n"
+        f.write_text(f.read_text(encoding="utf-8") + late, encoding="utf-8")
         t0 = time.perf_counter()
         rep = index.ensure(timeout=5)
         tc = time.perf_counter() - t0
@@ -177,9 +178,10 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str]) -> None:
 
 COLS = ["n", "bare1", "bare2", "ours_build", "ratio", "warm", "seg", "bare_q", "same_bare_q",
         "ours_q", "overhead", "typed", "incr"]
-HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | newstag build, cold | "
-          "cold vs bare (procs=2 / 1 proc) | newstag rebuild, warm sentence cache | pySBD segmentation "
-          "alone, 1 proc | bare Whoosh p95 ms, own article index (word / AND / phrase) | bare Whoosh "
+HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | newstag build, "
+          "cold | cold vs bare (procs=2 / 1 proc) | newstag rebuild, warm sentence cache | pySBD "
+          "segmentation alone, 1 proc | bare Whoosh p95 ms, own article index (word / AND / "
+          "phrase) | bare Whoosh "
           "p95 ms, newstag's index | newstag p95 ms | newstag overhead, p95 (median), word / AND | "
           "as-you-type p95 ms | one changed article / one tag / no-op update |")
 
@@ -188,7 +190,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
-    ap.add_argument("--ours-max", type=int, default=10**9, help="skip newstag's build above this size")
+    ap.add_argument("--ours-max", type=int, default=10**9,
+                    help="skip newstag's build above this size")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     print(HEADER)

@@ -47,7 +47,8 @@ def test_word_found_in_every_article_that_says_it_with_marks(ws, index):
     assert hit_keys(r) == set(expected)
     for h in r.hits:
         assert h.text == expected[(h.article, h.index)]
-        assert [h.text[a:b].lower() for a, b in h.marks] == ["ammunition"] * h.text.lower().count("ammunition")
+        times = h.text.lower().count("ammunition")
+        assert [h.text[a:b].lower() for a, b in h.marks] == ["ammunition"] * times
 
 
 def test_stemming_phrase_and_field_queries(index):
@@ -57,11 +58,13 @@ def test_stemming_phrase_and_field_queries(index):
     assert hit_keys(stemmed) == {("000_698a1ff201fa72f9", 5), ("001_e98dd6f0637d58e7", 17)}
     phrase = index.search('"may supply ammunition"', limit=100)
     assert hit_keys(phrase) == {("000_698a1ff201fa72f9", 5)}
-    assert {phrase.hits[0].text[a:b] for a, b in phrase.hits[0].marks} == {"may", "supply", "ammunition"}
+    marked = {phrase.hits[0].text[a:b] for a, b in phrase.hits[0].marks}
+    assert marked == {"may", "supply", "ammunition"}
     in_article = index.search("article:003* ammunition", limit=100)
     assert {h.article for h in in_article.hits} == {"003_420c701de47a1b0c"}
     by_title = index.search("title:putin", limit=100)
-    assert by_title.kind == "article" and [h.article for h in by_title.hits] == ["002_ac2d878c38bad475"]
+    assert by_title.kind == "article"
+    assert [h.article for h in by_title.hits] == ["002_ac2d878c38bad475"]
     dated = index.search("date:[2023-09-13 TO 2023-09-30]", limit=100)
     assert [h.article for h in dated.hits] == ["000_698a1ff201fa72f9"]
     both = index.search("kim AND NOT russia", limit=500)
@@ -76,7 +79,8 @@ def test_label_query_returns_exactly_the_tagged_sentences(ws, index):
     report = index.ensure()
     assert not report.rebuilt and report.retagged == 3
     assert hit_keys(index.search("label:speculation", 100)) == tagged
-    assert hit_keys(index.search('label:"official statement"', 100)) == {("002_ac2d878c38bad475", 6)}
+    official = index.search('label:"official statement"', 100)
+    assert hit_keys(official) == {("002_ac2d878c38bad475", 6)}
     assert hit_keys(index.search("annotator:bob", 100)) == {("002_ac2d878c38bad475", 6)}
     hit = index.search("label:speculation ammunition", 100).hits[0]
     assert hit.labels == ("speculation",) and hit.annotators == ("alice",)
@@ -102,8 +106,8 @@ def test_tag_saved_in_session_reaches_index_through_listener(ws, index):
 
 def test_add_change_delete_article_updates_not_rebuilds(ws, index):
     toc_before = {p.name for p in index.path.glob("*.toc")}
-    (ws.corpus / "005_new.txt").write_text("A brand new report\n\nThe zeppelin landed in Pyongyang.\n",
-                                           encoding="utf-8")
+    new = "A brand new report\n\nThe zeppelin landed in Pyongyang.\n"
+    (ws.corpus / "005_new.txt").write_text(new, encoding="utf-8")
     changed = ws.corpus / "001_e98dd6f0637d58e7.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("ammunition", "munitions"),
                        encoding="utf-8")
@@ -162,8 +166,8 @@ def test_outdated_schema_rebuilds(ws, index):
 def test_bad_article_files_are_reported_not_fatal(ws):
     (ws.corpus / "bin.txt").write_bytes(b"\x00\x01\x02binary" * 100)
     (ws.corpus / "empty.txt").write_bytes(b"")
-    (ws.corpus / "latin.txt").write_bytes("Caf\xe9 owners warned of shortages\n\nThe caf\xe9 closed.\n"
-                                          .encode("latin-1"))
+    latin = "Caf\xe9 owners warned of shortages\n\nThe caf\xe9 closed.\n"
+    (ws.corpus / "latin.txt").write_bytes(latin.encode("latin-1"))
     (ws.corpus / "huge.txt").write_text("word " * 5000, encoding="utf-8")
     ix = SearchIndex(ws, max_bytes=20_000)
     report = ix.ensure()
@@ -217,7 +221,8 @@ def test_tag_file_changed_by_git_pull_is_picked_up(ws, index):
     tag_sentence(ws, "carol", "003_420c701de47a1b0c", 14, "speculation")
     assert index.ensure().retagged == 1
     path = ws.tags / "carol" / "003_420c701de47a1b0c.yaml"
-    path.write_text(re.sub(r"label: speculation", "label: warning", path.read_text()), encoding="utf-8")
+    pulled = re.sub(r"label: speculation", "label: warning", path.read_text())
+    path.write_text(pulled, encoding="utf-8")
     assert index.ensure().retagged == 1
     assert hit_keys(index.search("label:warning", 10)) == {("003_420c701de47a1b0c", 14)}
     shutil.rmtree(ws.tags / "carol")

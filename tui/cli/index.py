@@ -16,12 +16,14 @@ def summary(report: Report) -> str:
                 f"{report.seconds:.1f} s (full build: {report.reason})")
     if not report.touched:
         return f"index up to date (checked in {report.seconds:.2f} s)"
-    return (f"index updated in {report.seconds:.2f} s: {report.added} added, {report.changed} changed, "
-            f"{report.removed} removed, {report.retagged} with new tags")
+    return (f"index updated in {report.seconds:.2f} s: {report.added} added, "
+            f"{report.changed} changed, {report.removed} removed, "
+            f"{report.retagged} with new tags")
 
 
 @click.command("index")
-@click.option("--rebuild", is_flag=True, help="Throw the index away and build it again from the files.")
+@click.option("--rebuild", is_flag=True,
+              help="Throw the index away and build it again from the files.")
 @click.option("--wait", default=600.0, show_default=True,
               help="Seconds to wait for another newstag that is updating the index.")
 @click.pass_context

@@ -59,7 +59,8 @@ def render(r: Results, color: bool) -> str:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", "-n", default=20, show_default=True, type=click.IntRange(1, 100_000),
               help="Show at most this many hits.")
-@click.option("--json", "as_json", is_flag=True, help="Print the hits as JSON (stable keys, for scripts).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the hits as JSON (stable keys, for scripts).")
 @click.pass_context
 @one_line_errors
 def command(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:

@@ -91,7 +91,8 @@ class EngineWriter(Protocol):
 
     def delete_article(self, article_id: str) -> None: ...
 
-    def put_sentences(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None: ...
+    def put_sentences(self, article: ArticleRecord,
+                      sentences: Iterable[SentenceRecord]) -> None: ...
 
 
 class Engine(Protocol):
@@ -105,7 +106,8 @@ class Engine(Protocol):
         """Start an empty index, replacing whatever is there."""
         ...
 
-    def writer(self, timeout: float = 2.0, bulk: bool = False) -> AbstractContextManager[EngineWriter]:
+    def writer(self, timeout: float = 2.0,
+               bulk: bool = False) -> AbstractContextManager[EngineWriter]:
         """Raises `IndexBusy` when another process is writing for longer than `timeout`."""
         ...
 

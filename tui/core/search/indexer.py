@@ -96,10 +96,7 @@ class SearchIndex:
         t0 = time.perf_counter()
         with self._locked(timeout):
             reason = "asked to rebuild" if rebuild else self._needs_rebuild()
-            if reason:
-                report = self._rebuild(reason, progress)
-            else:
-                report = self._update(progress)
+            report = self._rebuild(reason, progress) if reason else self._update(progress)
         report.seconds = time.perf_counter() - t0
         return report
 
@@ -116,7 +113,8 @@ class SearchIndex:
         return ""
 
     # -- reading tag files -------------------------------------------------------------------
-    def _tag_docs(self, report: Report) -> tuple[dict[str, list[tuple[str, TagDoc]]], dict[str, list]]:
+    def _tag_docs(self, report: Report) -> tuple[dict[str, list[tuple[str, TagDoc]]],
+                                                 dict[str, list]]:
         by_article: dict[str, list[tuple[str, TagDoc]]] = {}
         sigs: dict[str, list] = {}
         for annotator, path in self.store.iter_files():
@@ -149,18 +147,17 @@ class SearchIndex:
         return out
 
     # -- preparing articles ------------------------------------------------------------------
-    def _prepared(self, paths: list[Path], progress: Progress | None, what: str) -> Iterator[Prepared]:
+    def _prepared(self, paths: list[Path], progress: Progress | None,
+                  what: str) -> Iterator[Prepared]:
         total = len(paths)
         if progress:
             progress(0, total, what)
         if self.procs > 1 and total >= POOL_MIN:
-            import multiprocessing as mp
+            from ..segcache import make_pool  # spawn, quiet workers: safe inside the TUI
 
-            # spawn, not fork: the TUI runs this from a thread, and forking a threaded process
-            # can deadlock the child.
-            with mp.get_context("spawn").Pool(self.procs) as pool:
+            with make_pool(self.procs) as pool:
                 jobs = [(str(p), self.max_bytes, str(self.ws.cache)) for p in paths]
-                for i, prep in enumerate(pool.imap(prepare_job, jobs, chunksize=16), 1):
+                for i, prep in enumerate(pool.map(prepare_job, jobs, chunksize=16), 1):
                     if progress and (i % 50 == 0 or i == total):
                         progress(i, total, what)
                     yield prep
@@ -212,7 +209,8 @@ class SearchIndex:
         report.sentences += len(sents)
 
     # -- incremental update ------------------------------------------------------------------
-    def _changed_tags(self, old: dict[str, list], report: Report) -> tuple[dict[str, list], set[str]]:
+    def _changed_tags(self, old: dict[str, list],
+                      report: Report) -> tuple[dict[str, list], set[str]]:
         """New tag-file signatures, and the articles whose tag files changed in content."""
         sigs: dict[str, list] = {}
         articles: set[str] = set()
@@ -326,8 +324,12 @@ class SearchIndex:
         try:
             return self.engine.search(query, limit, typing)
         except IndexCorrupt as exc:
-            with self._locked(timeout=60.0):
-                self._rebuild(f"the index is damaged ({exc})", progress)
+            with self._locked(timeout=600.0):
+                self.engine.close()
+                try:  # another thread or process may have rebuilt it meanwhile
+                    return self.engine.search(query, limit, typing)
+                except IndexCorrupt:
+                    self._rebuild(f"the index is damaged ({exc})", progress)
             return self.engine.search(query, limit, typing)
 
     def highlight(self, text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:

@@ -63,7 +63,8 @@ class LiveUpdater:
                     with self._cond:
                         self._pending.setdefault(article_id, attempts + 1)
                 else:
-                    self.on_message("search index busy (another newstag); it catches up at the next start")
+                    self.on_message("search index busy (another newstag); "
+                                    "it catches up at the next start")
             except SearchError as exc:
                 self.on_message(f"search index not updated: {exc}")
             except Exception as exc:  # never let a cache problem reach the tagging UI

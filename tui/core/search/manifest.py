@@ -35,8 +35,9 @@ def load(folder: Path, schema: int, engine: str) -> Manifest | None:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("version") != VERSION or data.get("schema") != schema \
-            or data.get("engine") != engine:
+    if not isinstance(data, dict):
+        return None
+    if (data.get("version"), data.get("schema"), data.get("engine")) != (VERSION, schema, engine):
         return None
     return Manifest(schema, engine, data.get("articles") or {}, data.get("tags") or {})
 

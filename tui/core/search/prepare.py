@@ -22,7 +22,7 @@ from .engine import ArticleRecord, SentenceRecord
 MAX_BYTES = 8 * 1024 * 1024  # bigger files are skipped with a message: segmenting one takes minutes
 
 _MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _MDY = re.compile(r"([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})")
 _DMY = re.compile(r"(\d{1,2}) ([A-Za-z]{3})[a-z]*\.?,? (\d{4})")
@@ -65,11 +65,13 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES, cache_root: Path | None = No
         st = path.stat()
         if st.st_size > max_bytes:
             return Prepared(path.name, st.st_size, st.st_mtime_ns, "",
-                            message=f"{path}: {st.st_size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB "
-                                    "indexing limit; not searchable (split the file)")
+                            message=f"{path}: {st.st_size / 1e6:.1f} MB is over the "
+                                    f"{max_bytes / 1e6:.0f} MB indexing limit; not searchable "
+                                    "(split the file)")
         data = path.read_bytes()
     except OSError as exc:
-        return Prepared(path.name, 0, 0, "", message=f"{path}: cannot read ({exc.strerror or exc}); skipped")
+        return Prepared(path.name, 0, 0, "",
+                        message=f"{path}: cannot read ({exc.strerror or exc}); skipped")
     sha = sha256_bytes(data)
     try:
         if not data.strip():
@@ -79,11 +81,12 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES, cache_root: Path | None = No
         return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc))
     cache = SegmentCache.for_workspace_cache(cache_root) if cache_root is not None else None
     art = parse_article(decoded.text, path.stem, path, decoded.warning, cache)
-    sents = tuple(SentenceRecord(art.id, s.index, s.start, s.end, art.text[s.start:s.end], chrome=s.chrome)
-                  for s in art.sentences())
+    sents = tuple(SentenceRecord(art.id, s.index, s.start, s.end, art.text[s.start:s.end],
+                                 chrome=s.chrome) for s in art.sentences())
     record = ArticleRecord(art.id, path.name, art.sha256, art.title, art.meta.source,
                            iso_date(art.meta.date), art.text, len(sents))
-    return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record, sents, decoded.warning or "")
+    return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record, sents,
+                    decoded.warning or "")
 
 
 def prepare_job(job: tuple[str, int, str | None]) -> Prepared:
@@ -120,5 +123,5 @@ def overlay(sentences: Iterable[SentenceRecord], docs: Iterable[tuple[str, TagDo
                     labels.setdefault(i, set()).add(t.label)
                     who.setdefault(i, set()).add(annotator)
                 i += 1
-    return [replace(s, labels=tuple(sorted(labels.get(i, ()))), annotators=tuple(sorted(who.get(i, ()))))
-            for i, s in enumerate(sents)]
+    return [replace(s, labels=tuple(sorted(labels.get(i, ()))),
+                    annotators=tuple(sorted(who.get(i, ())))) for i, s in enumerate(sents)]

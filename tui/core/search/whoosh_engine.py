@@ -199,7 +199,8 @@ class WhooshEngine:
                 raise
             except Exception as exc:
                 self.close()
-                raise IndexCorrupt(f"{self.path}: the index is damaged ({type(exc).__name__}: {exc})") from None
+                why = f"{type(exc).__name__}: {exc}"
+                raise IndexCorrupt(f"{self.path}: the index is damaged ({why})") from None
 
     def article(self, article_id: str) -> ArticleRecord | None:
         def run(s):  # noqa: ANN001
@@ -225,7 +226,8 @@ class WhooshEngine:
     def _record(d: dict) -> SentenceRecord:
         start, end = d["span"]
         return SentenceRecord(d["article"], d["pos"], start, end, d.get("text", ""),
-                              _split(d.get("label")), _split(d.get("annotator")), d.get("is") == "chrome")
+                              _split(d.get("label")), _split(d.get("annotator")),
+                              d.get("is") == "chrome")
 
     def _title(self, s, article_id: str) -> str:  # noqa: ANN001
         title = self._titles.get(article_id)

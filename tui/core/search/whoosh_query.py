@@ -35,7 +35,7 @@ HELP = 'words, "a phrase", AND/OR/NOT, wild*, label:NAME, annotator:NAME, title:
 class Parsed:
     query: wq.Query
     articles_only: bool  # only article-level fields: answer with articles, not sentences
-    terms: tuple[str, ...]  # index terms of the sentence text, for highlighting ("*" wildcards kept)
+    terms: tuple[str, ...]  # index terms of the sentence text, to highlight ("*" wildcards kept)
     scored: bool  # has words to rank by; otherwise hits come in document order
 
 
@@ -65,7 +65,8 @@ def _check(text: str) -> str:
             raise QueryError(f"unknown field '{m.group(1)}:'; use one of {', '.join(ALIASES)}")
     for m in re.finditer(r"\b(?:is|state):(\w+)", bare, re.IGNORECASE):
         if m.group(1).lower() not in STATES:
-            raise QueryError(f"is:{m.group(1)} is not a state; use is:tagged, is:untagged or is:chrome")
+            raise QueryError(f"is:{m.group(1)} is not a state; "
+                             "use is:tagged, is:untagged or is:chrome")
     # Field names are case-insensitive for people, exact for Whoosh.
     text = _FIELD.sub(lambda m: m.group(1).lower() + ":", text)
     # Bare `untagged` is a filter, not a word to look for (quote it to search the word).
@@ -132,9 +133,7 @@ def parse(parser: QueryParser, text: str, typing: bool = False) -> Parsed:
             terms.extend(str(w) for w in leaf.words)
         elif isinstance(leaf, wq.Prefix):
             terms.append(f"{leaf.text}*")
-        elif isinstance(leaf, wq.PatternQuery):
-            terms.append(str(leaf.text))
-        elif isinstance(leaf, wq.Term):
+        elif isinstance(leaf, wq.PatternQuery | wq.Term):
             terms.append(str(leaf.text))
     scored = bool(fields & {"text", "title", "source"})
     articles_only = bool(fields) and fields <= ARTICLE_FIELDS

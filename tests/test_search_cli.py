@@ -1,0 +1,80 @@
+"""`newstag index` and `newstag search` on the seeds, as a user and a script would run them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from search_helpers import seed_workspace, tag_sentence
+
+from tui.cli.main import cli
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return seed_workspace(tmp_path)
+
+
+def run(ws, *args: str):
+    return CliRunner().invoke(cli, ["--root", str(ws.root), "--annotator", "alice", *args])
+
+
+def test_search_prints_every_article_saying_it(ws) -> None:
+    r = run(ws, "search", "ammunition")
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[-1] == "6 matching sentences"
+    for article in ["000_698a1ff201fa72f9", "001_e98dd6f0637d58e7", "002_ac2d878c38bad475",
+                    "003_420c701de47a1b0c", "004_0413e7c0cc1f7413"]:
+        assert any(line.startswith(article) for line in lines)
+
+
+def test_json_is_valid_and_stable(ws) -> None:
+    tag_sentence(ws, "alice", "000_698a1ff201fa72f9", 5, "speculation")
+    r = run(ws, "search", "--json", "label:speculation")
+    data = json.loads(r.output)
+    assert list(data) == ["query", "kind", "total", "terms", "hits"]
+    assert data["total"] == 1 and data["kind"] == "sentence"
+    hit = data["hits"][0]
+    assert list(hit) == ["kind", "article", "title", "sentence", "start", "end", "text", "labels",
+                         "annotators", "score", "marks"]
+    assert (hit["article"], hit["sentence"]) == ("000_698a1ff201fa72f9", 5)
+    assert hit["labels"] == ["speculation"]
+    assert run(ws, "search", "--json", "label:speculation").output == r.output  # same bytes
+
+
+def test_phrase_field_and_limit(ws) -> None:
+    r = run(ws, "search", "--json", "--limit", "2", "ammunition")
+    assert len(json.loads(r.output)["hits"]) == 2
+    phrase = json.loads(run(ws, "search", "--json", '"may supply ammunition"').output)
+    assert [(h["article"], h["sentence"]) for h in phrase["hits"]] == [("000_698a1ff201fa72f9", 5)]
+    assert phrase["hits"][0]["marks"]
+    field = json.loads(run(ws, "search", "--json", "source:AP").output)
+    assert field["kind"] == "article"
+    assert [h["article"] for h in field["hits"]] == ["003_420c701de47a1b0c"]
+
+
+def test_malformed_query_is_one_line_exit_1(ws) -> None:
+    r = run(ws, "search", '"supply ammunition')
+    assert r.exit_code == 1
+    assert r.output.count("\n") == 1 and r.output.startswith("newstag: unclosed quote")
+
+
+def test_index_summary_then_up_to_date_then_rebuild(ws) -> None:
+    first = run(ws, "index")
+    assert first.exit_code == 0
+    assert "indexed 5 articles" in first.output and "no index yet" in first.output
+    assert "index up to date" in run(ws, "index").output
+    (ws.corpus / "005_extra.txt").write_text("An extra report\n\nNothing to see here today.\n")
+    assert "1 added" in run(ws, "index").output
+    rebuilt = run(ws, "index", "--rebuild")
+    assert "indexed 6 articles" in rebuilt.output and "asked to rebuild" in rebuilt.output
+
+
+def test_corrupt_index_rebuilt_by_the_next_search(ws) -> None:
+    run(ws, "index")
+    for seg in (ws.cache / "index").glob("*.seg"):
+        seg.write_bytes(seg.read_bytes()[:50])
+    r = run(ws, "search", "ammunition")
+    assert r.exit_code == 0 and r.output.splitlines()[-1] == "6 matching sentences"

@@ -1,0 +1,324 @@
+"""The search screen (`/`): results as you type, each hit a sentence in context, tag from the list.
+
+Searching runs in an exclusive thread worker (a newer keystroke supersedes an older search);
+the index is brought up to date in another worker when the screen opens, with its progress on
+the status line. Label keys on a hit tag that sentence through the App's one TaggingSession, so
+undo, the YAML files and the index all see the change as if it was made in the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.core.sanitize import display_text, one_line
+from tui.core.search import (
+    Hit,
+    IndexBusy,
+    QueryError,
+    Results,
+    SearchError,
+    SearchIndex,
+    SentenceRecord,
+)
+from tui.core.search.live import LiveUpdater
+from tui.core.search.prepare import overlay
+from tui.core.tagstore import TagFileError
+from tui.messages import TagsChanged
+
+if TYPE_CHECKING:
+    from tui.app import NewstagApp
+
+LIMIT = 200
+KWIC = 150  # characters of a sentence shown around its first match
+MARK = "bold reverse"
+PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
+_FIELD_CLAUSE = re.compile(r'\b(?!text:)\w+:(?:"[^"]*"|\[[^\]]*\]|\{[^}]*\}|\S+)')
+_OPERATORS = {"AND", "OR", "NOT", "TO"}
+
+
+def search_index_for(app: NewstagApp) -> SearchIndex:
+    """One SearchIndex per App, whose LiveUpdater feeds every tag save to the index."""
+    index = getattr(app, "search_index", None)
+    if index is None:
+        index = SearchIndex(app.ws)
+        updater = LiveUpdater(index, on_message=lambda message: app.call_from_thread(
+            app.notify, message, severity="warning", markup=False))
+        updater.attach(app.session)
+        app.search_index = index  # type: ignore[attr-defined]
+        app.search_updater = updater  # type: ignore[attr-defined]
+    return index
+
+
+def reader_terms(query: str) -> list[str]:
+    """The words and phrases of a query as the reader highlights them (fields and operators out)."""
+    text = _FIELD_CLAUSE.sub(" ", query).replace("text:", " ")
+    terms = [p for p in re.findall(r'"([^"]+)"', text) if p.strip()]
+    text = re.sub(r'"[^"]*"', " ", text)
+    terms += [w.strip("*?()") for w in text.split() if w not in _OPERATORS and w.strip("*?()-")]
+    return [t for t in terms if t and t.lower() != "untagged"]
+
+
+def kwic(hit: Hit, width: int = KWIC) -> Text:
+    """The sentence (or a window of it around the first match), matches highlighted."""
+    shown = display_text(hit.text).replace("\n", " ")
+    start, end = 0, len(shown)
+    if len(shown) > width:
+        first = hit.marks[0][0] if hit.marks else 0
+        start = max(0, min(first - width // 3, len(shown) - width))
+        end = start + width
+    out = Text("…" if start else "")
+    piece = Text(shown[start:end])
+    for a, b in hit.marks:
+        if a < end and b > start:
+            piece.stylize(MARK, max(a, start) - start, min(b, end) - start)
+    out.append_text(piece)
+    if end < len(shown):
+        out.append("…")
+    return out
+
+
+class SearchScreen(Screen[None]):
+    """Type a query; `↓`/`tab` to the hits; `enter` opens one; a label key tags it."""
+
+    app: NewstagApp
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close", tooltip="Back to where you were"),
+        Binding("enter", "open_hit", "Open", id="search.open",
+                tooltip="Open the article at this sentence"),
+        Binding("slash", "focus_query", "Query", id="search.query", tooltip="Edit the query"),
+        Binding("down,tab", "focus_hits", "Hits", show=False, id="search.hits",
+                tooltip="Move to the list of hits"),
+        Binding("j", "cursor('down')", "Next", show=False, id="search.next"),
+        Binding("k", "cursor('up')", "Previous", show=False, id="search.previous"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchScreen #search-query { dock: top; }
+    SearchScreen #search-status { dock: top; height: 1; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-hits { height: 1fr; }
+    """
+
+    def __init__(self, query: str = "") -> None:
+        super().__init__()
+        self.initial = query
+        self.results: Results | None = None
+        self.hits: list[Hit] = []
+        self.ready = False
+        self._bind_label_keys()
+
+    def _bind_label_keys(self) -> None:
+        labels = self.app.labels.labels
+        keys = "/".join(lb.key or str(n) for n, lb in enumerate(labels[:9], 1))
+        extra = []
+        for n, label in enumerate(labels[:9], 1):
+            if label.key and not label.key.isdigit() and label.key not in "jk/":
+                # The first label's key carries the footer entry for all of them.
+                extra.append(Binding(label.key, f"toggle_label({n})", f"{keys} Tag" if n == 1 else
+                                     label.name, show=n == 1, id=f"search.label-key-{n}",
+                                     tooltip=f"Toggle {label.name} on this hit"))
+            extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,
+                                 id=f"search.label-{n}",
+                                 tooltip=f"Toggle {label.name} on this hit"))
+        for binding in Binding.make_bindings(extra):
+            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+
+    def compose(self) -> ComposeResult:
+        yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")
+        yield Static("", id="search-status")
+        yield OptionList(id="search-hits")
+        yield Footer()
+
+    @property
+    def status(self) -> Static:
+        return self.query_one("#search-status", Static)
+
+    @property
+    def hit_list(self) -> OptionList:
+        return self.query_one("#search-hits", OptionList)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.status.update("checking the search index…")
+        self.prepare_index()
+
+    # -- the index ---------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="search-index")
+    def prepare_index(self) -> None:
+        index = search_index_for(self.app)
+
+        def progress(done: int, total: int, what: str) -> None:
+            if total > 1:
+                self.app.call_from_thread(self.status.update, f"{what} {done}/{total} articles…")
+
+        note = ""
+        try:
+            report = index.ensure(progress=progress, timeout=2.0)
+            if report.rebuilt:
+                note = f"index built: {report.articles} articles ({report.reason})"
+            if report.messages:
+                first = one_line(report.messages[0], 120)
+                note += f" · {len(report.messages)} file(s) not searchable: {first}"
+        except IndexBusy:
+            note = "another newstag is updating the index; searching it as it is"
+        except SearchError as exc:
+            note = one_line(str(exc), 200)
+        self.app.call_from_thread(self._index_ready, note)
+
+    def _index_ready(self, note: str) -> None:
+        self.ready = True
+        self.status.update(Text(note))
+        value = self.query_one(Input).value
+        if value.strip():
+            self.run_search(value)
+
+    # -- searching ---------------------------------------------------------------------------
+    @on(Input.Changed, "#search-query")
+    def query_changed(self, event: Input.Changed) -> None:
+        if self.ready:
+            self.run_search(event.value)
+
+    @on(Input.Submitted, "#search-query")
+    def query_submitted(self) -> None:
+        self.action_focus_hits()
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, text: str) -> None:
+        worker = get_current_worker()
+        if not text.strip():
+            self.app.call_from_thread(self._show, None, "")
+            return
+        try:
+            results = search_index_for(self.app).search(text, LIMIT, typing=True)
+        except QueryError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
+            return
+        except SearchError as exc:
+            self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, results, "")
+
+    def _show(self, results: Results | None, message: str) -> None:
+        self.results = results
+        self.hits = list(results.hits) if results else []
+        hits = self.hit_list
+        hits.clear_options()
+        hits.add_options(Option(self._prompt(h), id=str(i)) for i, h in enumerate(self.hits))
+        if self.hits:
+            hits.highlighted = 0
+        if message:
+            self.status.update(Text(message, style="bold red"))
+        elif results is not None:
+            more = "+" if results.more else ""
+            noun = "article" if results.kind == "article" else "sentence"
+            plural = "" if results.total == 1 else "s"
+            self.status.update(f"{results.total}{more} matching {noun}{plural}"
+                               " · ↓ to the hits, enter opens, a label key tags")
+        else:
+            self.status.update("")
+
+    def _prompt(self, hit: Hit) -> Text:
+        head = Text(one_line(hit.title, 90), style="bold")
+        if hit.kind == "sentence":
+            head.append(f"  #{hit.index + 1}", style="dim")
+        for name in hit.labels:
+            look = getattr(self.app, "looks", {}).get(name)
+            head.append("  ")
+            head.append(f" {look.marker if look else '•'} {one_line(name, 30)} ",
+                        style=look.mine if look else "reverse")
+        if hit.annotators:
+            head.append(f"  by {one_line(', '.join(hit.annotators), 60)}", style="dim italic")
+        if hit.kind != "sentence":
+            return head
+        return Text.assemble(head, "\n  ", kwic(hit))
+
+    # -- acting on hits ----------------------------------------------------------------------
+    def _current(self) -> tuple[int, Hit] | None:
+        i = self.hit_list.highlighted
+        if i is None or not (0 <= i < len(self.hits)):
+            return None
+        return i, self.hits[i]
+
+    def action_focus_hits(self) -> None:
+        if self.hits:
+            self.hit_list.focus()
+
+    def action_focus_query(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cursor(self, direction: str) -> None:
+        getattr(self.hit_list, f"action_cursor_{direction}")()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    @on(OptionList.OptionSelected, "#search-hits")
+    def hit_selected(self) -> None:
+        self.action_open_hit()
+
+    def action_open_hit(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        hit = current[1]
+        terms = reader_terms(self.results.query) if self.results else []
+        self.app.open_article(hit.article, sentence=None if hit.kind == "article" else hit.index,
+                              highlight=terms)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("toggle_label", "cursor"):
+            return self.hit_list.has_focus  # in the query box these keys are typing
+        return True
+
+    def action_toggle_label(self, n: int) -> None:
+        current = self._current()
+        label = self.app.labels.by_number(n)
+        if current is None or label is None or current[1].kind != "sentence":
+            return
+        i, hit = current
+        article = self.app.load_article(hit.article)
+        if article is None:
+            return
+        sents = article.sentences()
+        s = sents[hit.index] if hit.index < len(sents) else None
+        if s is None or (s.start, s.end) != (hit.start, hit.end):
+            self.notify("this article changed since it was indexed; search again",
+                        severity="warning")
+            return
+        try:
+            self.app.session.open(article)
+            self.app.session.toggle(article, [(s.start, s.end)], label.name)
+        except TagFileError as exc:
+            self.notify(str(exc), severity="error", markup=False, timeout=8)
+            return
+        self._refresh_hit(i, hit, article.sha256)
+
+    def _refresh_hit(self, i: int, hit: Hit, sha: str) -> None:
+        """Labels of this hit from the tag files now on disk (all annotators), shown at once."""
+        index = search_index_for(self.app)
+        record = SentenceRecord(hit.article, hit.index, hit.start, hit.end, hit.text)
+        fresh = overlay([record], index.docs_for(hit.article), sha)[0]
+        self.hits[i] = replace(hit, labels=fresh.labels, annotators=fresh.annotators)
+        self.hit_list.replace_option_prompt_at_index(i, self._prompt(self.hits[i]))
+
+    @on(TagsChanged)
+    def tags_changed(self, event: TagsChanged) -> None:
+        """A tag saved elsewhere (the reader, undo): refresh the hits of that article."""
+        for i, hit in enumerate(self.hits):
+            if hit.article == event.article_id and hit.kind == "sentence":
+                article = self.app.load_article(hit.article)
+                if article is not None:
+                    self._refresh_hit(i, hit, article.sha256)
