@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
@@ -36,6 +36,11 @@ _MAX_FUZZY_QUOTE = 4_000  # longer quotes are aligned by their head and tail
 _COMMON = 60  # a word more frequent than this in the text says little about where a quote is
 _WORD = re.compile(r"\w+")
 _END_PUNCT = ".!?…\"”’')]"
+
+Spans = Sequence[tuple[int, int]]
+# The sentence spans of the new text, in order, or a function giving those near (start, end):
+# the reader segments big articles lazily, block by block.
+Units = Spans | Callable[[int, int], Spans]
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +199,10 @@ def _align(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
     return max(0, start), min(len(text), end)
 
 
-def _snap_units(units: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _snap_units(units: Units, start: int, end: int) -> tuple[int, int]:
     """The sentences a span mostly covers (IoU >= 0.7), or the span itself."""
+    if callable(units):
+        units = units(start, end)
     if not units:
         return start, end
     i = max(0, bisect_right(units, (start, 1 << 62)) - 1)
@@ -211,7 +218,7 @@ def _snap_units(units: Sequence[tuple[int, int]], start: int, end: int) -> tuple
 
 
 def _widen(p: Placement, quote: str, text: str, threshold: float,
-           units: Sequence[tuple[int, int]]) -> Placement:
+           units: Units) -> Placement:
     """Widen a placement to whole sentences when the result still matches the quote well."""
     start, end = _snap_units(units, p.start, p.end)
     if (start, end) == (p.start, p.end):
@@ -227,7 +234,7 @@ def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 
 def _fuzzy(tag: Tag, t: Text, threshold: float,
-           units: Sequence[tuple[int, int]]) -> Placement | None:
+           units: Units) -> Placement | None:
     quote = tag.quote
     if len(quote.strip()) < 12:  # too short to tell a near match from a coincidence
         return None
@@ -262,7 +269,7 @@ _DISTINCTIVE = 40
 
 
 def locate(tag: Tag, text: Text | str, threshold: float = FUZZY_THRESHOLD,
-           units: Sequence[tuple[int, int]] = ()) -> Placement:
+           units: Units = ()) -> Placement:
     """Where `tag` belongs in `text`: kept, exact, fuzzy, or orphan (old offsets).
 
     `units` are the sentence spans of the new text, in order: a found span that covers most of
@@ -299,7 +306,7 @@ def place(tag: Tag, text: str, p: Placement) -> Tag:
 
 
 def reanchor(doc: TagDoc, text: str, sha256: str, threshold: float = FUZZY_THRESHOLD,
-             units: Sequence[tuple[int, int]] = (),
+             units: Units = (),
              retry_orphans: bool = True) -> tuple[TagDoc, Report]:
     """Re-place every tag of `doc` in `text` (whose hash is `sha256`); see `locate`.
 

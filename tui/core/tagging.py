@@ -3,16 +3,22 @@
 This is the one path from a keystroke to a tag file, shared by the reader, the search results
 and the review mode. Undo history is per session, not per article, so it survives switching
 articles; undoing a change in another article rewrites that article's file.
+
+Opening an article whose text changed since it was tagged re-anchors the tags (`anchoring`) and
+saves the result at once: moved tags get fresh anchors, the rest stay in the file as orphans.
 """
 
 from __future__ import annotations
 
+import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from . import anchoring
 from .articles import Article
 from .tags import Tag, TagDoc, make_tag
-from .tagstore import Loaded, TagStore
+from .tagstore import Loaded, TagFileError, TagStore
 
 Listener = Callable[[str, TagDoc | None], None]  # (article id, tags now on disk)
 
@@ -39,14 +45,17 @@ class TaggingSession:
         self._undo: list[Change] = []
         self._redo: list[Change] = []
         self.listeners: list[Listener] = []
+        self.reanchored: dict[str, anchoring.Report] = {}  # article id -> what re-anchoring did
+        self.problems: list[str] = []  # one-line errors met outside a user action
+        self._broken: dict[str, str] = {}
 
     # -- reading ---------------------------------------------------------------------------
     def open(self, article: Article) -> TagDoc:
-        """Load (or reload) this annotator's tags on an article."""
+        """Load (or reload) this annotator's tags on an article, re-anchored if it changed."""
         self._articles[article.id] = article
         loaded = self.store.load(self.annotator, article.id, self.labels or None)
-        self._loaded[article.id] = loaded
-        return loaded.doc or TagDoc(article.id, article.sha256)
+        self._loaded[article.id] = self._adopt(article, loaded)
+        return self.doc(article.id)
 
     def doc(self, article_id: str) -> TagDoc:
         loaded = self._loaded.get(article_id)
@@ -55,24 +64,59 @@ class TaggingSession:
             return TagDoc(article_id, art.sha256 if art else "")
         return loaded.doc
 
+    def orphans(self, article_id: str) -> list[Tag]:
+        """Tags whose text could not be found in the article: they wait for a person."""
+        return [t for t in self.doc(article_id).tags if t.orphan]
+
     def refresh_if_changed(self, article_id: str) -> bool:
-        """Re-read the file if someone else (a second instance, `git pull`) changed it."""
+        """Re-read the file if someone else (a second instance, `git pull`) changed it.
+
+        A file that cannot be read raises `TagFileError` once per version of its bytes, so a
+        reader polling every few seconds reports a broken file once, not every time.
+        """
         art = self._articles.get(article_id)
         if art is None:
             return False
         before = self._loaded.get(article_id)
-        now = self.store.load(self.annotator, article_id, self.labels or None)
+        try:
+            now = self.store.load(self.annotator, article_id, self.labels or None)
+        except TagFileError:
+            sig = _signature(self.store.path_for(self.annotator, article_id))
+            if self._broken.get(article_id) == sig:
+                return False
+            self._broken[article_id] = sig
+            raise
+        self._broken.pop(article_id, None)
         if before is not None and now.raw == before.raw:
             return False
-        self._loaded[article_id] = now
+        self._loaded[article_id] = self._adopt(art, now)
         return True
 
+    def _adopt(self, article: Article, loaded: Loaded) -> Loaded:
+        """Re-anchor tags made on another version of the text, and save that (never drop one)."""
+        doc = loaded.doc
+        if doc is None or not anchoring.needs_reanchor(doc, article.text, article.sha256):
+            return loaded
+        new, report = anchoring.reanchor(doc, article.text, article.sha256,
+                                         units=_sentences_near(article))
+        self.reanchored[article.id] = report
+        try:
+            saved = self.store.save(self.annotator, new, loaded)
+        except TagFileError as exc:  # read-only workspace: keep the result in memory, say so
+            self.problems.append(str(exc))
+            return replace(loaded, doc=new)
+        for listener in self.listeners:
+            listener(article.id, saved.doc)
+        return saved
+
     # -- changing --------------------------------------------------------------------------
-    def _commit(self, article_id: str, tags: tuple[Tag, ...], description: str, record: bool = True) -> TagDoc:
+    def _commit(self, article_id: str, tags: tuple[Tag, ...], description: str,
+                record: bool = True) -> TagDoc:
         art = self._articles[article_id]
         before = self.doc(article_id)
         new = TagDoc(article_id, art.sha256, tags).sorted()
-        saved = self.store.save(self.annotator, new, self._loaded.get(article_id, Loaded(None, None)))
+        base = self._loaded.get(article_id, Loaded(None, None))
+        saved = self.store.save(self.annotator, new, base)
         self._loaded[article_id] = saved
         after = saved.doc or TagDoc(article_id, art.sha256)
         if record and before.tags != after.tags:
@@ -83,14 +127,16 @@ class TaggingSession:
         return after
 
     def toggle(self, article: Article, spans: list[tuple[int, int]], label: str) -> TagDoc:
-        """Toggle `label` on every span: if all spans carry it, remove it; else add where missing."""
+        """Toggle `label` on every span: all spans carry it -> remove it; else add where missing."""
         doc = self.doc(article.id)
         have = {(t.start, t.end) for t in doc.tags if t.label == label and not t.orphan}
         if spans and all(sp in have for sp in spans):
-            tags = tuple(t for t in doc.tags if not (t.label == label and (t.start, t.end) in spans))
+            tags = tuple(t for t in doc.tags
+                         if t.orphan or not (t.label == label and (t.start, t.end) in spans))
             what = f"remove {label}"
         else:
-            new = [make_tag(article.id, article.text, s, e, label) for s, e in spans if (s, e) not in have]
+            new = [make_tag(article.id, article.text, s, e, label)
+                   for s, e in spans if (s, e) not in have]
             tags = doc.tags + tuple(new)
             what = f"add {label}"
         return self._commit(article.id, tags, what)
@@ -106,6 +152,21 @@ class TaggingSession:
         doc = self.doc(article.id)
         tags = tuple(replace(t, note=note) if t.id in ids else t for t in doc.tags)
         return self._commit(article.id, tags, "note")
+
+    def reattach(self, article: Article, tag_id: str, start: int, end: int) -> TagDoc:
+        """Put a tag (an orphan, usually) on `text[start:end]`: same id, label and note."""
+        if not 0 <= start < end <= len(article.text):
+            raise ValueError(f"span {start}-{end} is outside the text (length {len(article.text)})")
+        spot = anchoring.Placement("exact", start, end)
+        tags = tuple(anchoring.place(t, article.text, spot) if t.id == tag_id else t
+                     for t in self.doc(article.id).tags)
+        return self._commit(article.id, tags, "re-attach")
+
+    def delete(self, article: Article, tag_ids: Iterable[str]) -> TagDoc:
+        """Remove tags by id (orphans included), as one undoable step."""
+        ids = set(tag_ids)
+        tags = tuple(t for t in self.doc(article.id).tags if t.id not in ids)
+        return self._commit(article.id, tags, "delete")
 
     def replace_tags(self, article: Article, tags: Iterable[Tag], description: str) -> TagDoc:
         """Put exactly these tags in place (review settling, imports), as one undoable step."""
@@ -150,3 +211,23 @@ class TaggingSession:
         for tid, tag in to_map.items():
             current[tid] = tag
         self._commit(article_id, tuple(current.values()), "undo/redo", record=False)
+
+
+def _signature(path) -> str:  # noqa: ANN001 - a Path
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _sentences_near(article: Article) -> Callable[[int, int], list[tuple[int, int]]]:
+    """Sentence spans of the blocks around a span, segmented on demand (big articles stay cheap)."""
+    starts = [b.start for b in article.blocks]
+    ends = [b.end for b in article.blocks]
+
+    def near(start: int, end: int) -> list[tuple[int, int]]:
+        lo = max(0, bisect_right(ends, start) - 1)
+        hi = min(len(article.blocks), bisect_left(starts, end) + 1)
+        return [(s.start, s.end) for b in article.blocks[lo:hi] for s in article.block_spans(b)]
+
+    return near

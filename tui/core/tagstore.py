@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,7 +22,8 @@ from .atomic import clean_stale_temps, remove_atomic, write_atomic
 from .tags import SCHEMA, Tag, TagDoc
 
 _SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
-_TAG_FIELDS = ("id", "label", "start", "end", "quote", "prefix", "suffix", "note", "created", "orphan")
+_TAG_FIELDS = ("id", "label", "start", "end", "quote", "prefix", "suffix", "note", "created",
+               "orphan")
 _REQUIRED = ("id", "label", "start", "end", "quote")
 LOCK_NAME = ".newstag.lock"
 
@@ -35,8 +36,15 @@ class _Dumper(yaml.SafeDumper):
     """Pure-Python dumper on purpose: its bytes are the same on every machine."""
 
 
+_QUOTE_IF = re.compile("[\n\r\t\x85\u2028\u2029]")  # YAML would fold these in a plain scalar
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _str_rep(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if any(ch in value for ch in "\n\r\t") or (value and value != value.strip()) else None
+    # A lone surrogate (from a JSON import, say) would be written as an escape YAML cannot read
+    # back, locking the file; U+FFFD keeps the file loadable.
+    value = _SURROGATE.sub("\ufffd", value)
+    style = '"' if _QUOTE_IF.search(value) or (value and value != value.strip()) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -65,16 +73,14 @@ def dump(doc: TagDoc) -> str:
                      default_flow_style=False)
 
 
-def _line_of_tag(text: str, tag_id: object, index: int) -> int:
-    idx = text.find(f"- id: {tag_id}") if tag_id is not None else -1
-    if idx < 0:
-        idx = -1
-        for _ in range(index + 1):
-            idx = text.find("\n  - ", idx + 1)
-            if idx < 0:
-                return 0
-        idx += 1
-    return text.count("\n", 0, idx) + 1
+def _item_lines(node: yaml.Node | None) -> list[int]:
+    """1-based line of each entry of the top-level `tags:` list (from the composed YAML)."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if getattr(key, "value", None) == "tags" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
 
 
 def _as_text(value: object) -> str:
@@ -85,59 +91,102 @@ def _as_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def parse(text: str, name: str, labels: set[str] | None = None) -> tuple[TagDoc, list[str]]:
-    """Parse and validate a tag file. Fatal problems raise; per-tag problems are returned.
+def _offset(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
-    A tag with a problem is still kept in the document when it can be (an unknown label is kept
-    and reported, never silently dropped); only tags missing the fields we need are left out.
+
+@dataclass(frozen=True)
+class Parsed:
+    """A tag file read and checked: the doc, one-line problems, and where each tag is."""
+
+    doc: TagDoc
+    problems: tuple[str, ...]
+    lines: dict[str, int] = field(default_factory=dict)  # tag id -> line of its entry
+    incomplete: bool = False  # an entry could not be kept: never overwrite this file
+
+
+def parse_file(text: str, name: str, labels: set[str] | None = None) -> Parsed:
+    """Parse and validate a tag file. Fatal problems raise `TagFileError`; the rest are reported.
+
+    A tag with a problem is kept whenever its quote is there: an unknown label is kept and
+    reported; a tag with unusable offsets is kept as an orphan (re-attach it by hand). Only an
+    entry with no id, label or quote is left out, and then the file is `incomplete`.
     """
     try:
-        data = yamlsafe.load(text)
+        data, root = yamlsafe.load_marked(text)
     except yamlsafe.YamlError as exc:
         raise TagFileError(exc.where(name)) from None
     if not isinstance(data, dict):
-        raise TagFileError(f"{name}:1: expected a mapping with schema, article, text_sha256, tags")
+        raise TagFileError(f"{name}:1: expected a mapping with schema, article, text_sha256, tags; "
+                           "restore the file from git")
     schema = data.get("schema")
     if schema != SCHEMA:
-        raise TagFileError(f"{name}:1: unsupported schema {schema!r} (this newstag reads schema {SCHEMA}); "
-                           "upgrade newstag")
+        raise TagFileError(f"{name}:1: unsupported schema {schema!r} (this newstag reads schema "
+                           f"{SCHEMA}); upgrade newstag or fix the file")
     article = data.get("article")
     raw = data.get("tags") or []
     if not isinstance(article, str) or not isinstance(raw, list):
-        raise TagFileError(f"{name}:1: 'article' must be text and 'tags' a list")
+        raise TagFileError(f"{name}:1: 'article' must be text and 'tags' a list; fix the file")
+    item_lines = _item_lines(root)
     problems: list[str] = []
     unknown_top = set(data) - {"schema", "article", "text_sha256", "tags"}
     if unknown_top:
-        problems.append(f"{name}:1: unknown field(s) {', '.join(sorted(map(str, unknown_top)))}; they are ignored")
+        problems.append(f"{name}:1: unknown field(s) {', '.join(sorted(map(str, unknown_top)))}; "
+                        "remove them (newstag does not keep them)")
     tags: list[Tag] = []
+    lines: dict[str, int] = {}
+    incomplete = False
     for i, item in enumerate(raw):
-        line = _line_of_tag(text, item.get("id") if isinstance(item, dict) else None, i)
+        line = item_lines[i] if i < len(item_lines) else 1
         where = f"{name}:{line}"
         if not isinstance(item, dict):
             problems.append(f"{where}: tag #{i + 1} is not a mapping; fix or remove it")
+            incomplete = True
             continue
         missing = [f for f in _REQUIRED if f not in item]
         if missing:
             problems.append(f"{where}: tag #{i + 1} lacks {', '.join(missing)}; fix or remove it")
+            incomplete = True
             continue
         extra = set(item) - set(_TAG_FIELDS)
         if extra:
-            problems.append(f"{where}: unknown field(s) {', '.join(sorted(map(str, extra)))}; they are ignored")
-        start, end = item["start"], item["end"]
-        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or start < 0 or end <= start:
-            problems.append(f"{where}: start/end must be whole numbers with start < end; fix or remove the tag")
-            continue
+            problems.append(f"{where}: unknown field(s) {', '.join(sorted(map(str, extra)))}; "
+                            "remove them (newstag does not keep them)")
+        for f in ("label", "quote", "prefix", "suffix", "note"):
+            if item.get(f) is not None and not isinstance(item[f], str):
+                problems.append(f"{where}: {f} should be text, not {type(item[f]).__name__}; "
+                                "quote it")
+        orphan = item.get("orphan", False)
+        if not isinstance(orphan, bool):
+            problems.append(f"{where}: orphan must be true or false; fix it")
+            orphan = True
+        start, end = _offset(item["start"]), _offset(item["end"])
+        if start is None or end is None or end <= start:
+            problems.append(f"{where}: start/end must be whole numbers with start < end; kept as "
+                            "an orphan: re-attach it in the Orphans view or fix the numbers")
+            start, end, orphan = start or 0, max(end or 0, start or 0), True
         label = _as_text(item["label"])
         if labels is not None and label not in labels:
-            problems.append(f"{where}: unknown label {label!r}; add it to labels.yaml or fix the tag")
-        tags.append(Tag(_as_text(item["id"]), label, start, end, _as_text(item["quote"]),
-                        _as_text(item.get("prefix")), _as_text(item.get("suffix")),
-                        _as_text(item.get("note")), _as_text(item.get("created")),
-                        bool(item.get("orphan", False))))
-    ids = [t.id for t in tags]
-    for dup in sorted({x for x in ids if ids.count(x) > 1}):
-        problems.append(f"{name}:{_line_of_tag(text, dup, 0)}: tag id {dup} appears twice; a bad merge? keep one")
-    return TagDoc(article, _as_text(data.get("text_sha256")), tuple(tags)), problems
+            problems.append(f"{where}: unknown label {label!r}; add it to labels.yaml or fix "
+                            "the tag")
+        tag = Tag(_as_text(item["id"]), label, start, end, _as_text(item["quote"]),
+                  _as_text(item.get("prefix")), _as_text(item.get("suffix")),
+                  _as_text(item.get("note")), _as_text(item.get("created")), orphan)
+        if tag.id in lines:
+            problems.append(f"{where}: tag id {tag.id} appears twice (first on line "
+                            f"{lines[tag.id]}), a bad merge?; keep one of them")
+            incomplete = True  # a save would merge them into one: let a person choose
+        else:
+            lines[tag.id] = line
+        tags.append(tag)
+    doc = TagDoc(article, _as_text(data.get("text_sha256")), tuple(tags))
+    return Parsed(doc, tuple(problems), lines, incomplete)
+
+
+def parse(text: str, name: str, labels: set[str] | None = None) -> tuple[TagDoc, list[str]]:
+    """`parse_file` for callers that only want the doc and the problems."""
+    parsed = parse_file(text, name, labels)
+    return parsed.doc, list(parsed.problems)
 
 
 @dataclass(frozen=True)
@@ -145,6 +194,8 @@ class Loaded:
     doc: TagDoc | None
     raw: bytes | None  # the bytes on disk when loaded: the base of the next three-way merge
     problems: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # tag id -> line
+    incomplete: bool = False  # some entry could not be read: saving over it would lose it
 
 
 def merge(base: TagDoc | None, ours: TagDoc, disk: TagDoc | None) -> TagDoc:
@@ -178,32 +229,33 @@ class TagStore:
         if not re.match(r"^[a-z0-9][a-z0-9-]{0,63}$", annotator):
             raise ValueError(f"annotator {annotator!r} is not a safe folder name")
         path = self.root / annotator / f"{file_stem(article_id)}.yaml"
-        assert path.resolve().is_relative_to(self.root.resolve()), path
+        if not path.resolve().is_relative_to(self.root.resolve()):  # a symlinked folder, say
+            raise TagFileError(f"{path}: resolves outside {self.root}; remove the link")
         return path
 
     def annotators(self) -> list[str]:
         if not self.root.is_dir():
             return []
-        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        return sorted(p.name for p in self.root.iterdir()
+                      if p.is_dir() and not p.name.startswith("."))
 
     def load(self, annotator: str, article_id: str, labels: set[str] | None = None) -> Loaded:
         path = self.path_for(annotator, article_id)
-        return self.load_path(path, labels)
+        loaded = self.load_path(path, labels)
+        _check_owner(path, loaded, article_id)
+        return loaded
 
     def load_path(self, path: Path, labels: set[str] | None = None) -> Loaded:
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
+        raw = _read(path)
+        if raw is None:
             return Loaded(None, None)
-        except OSError as exc:
-            raise TagFileError(f"{path}: cannot read ({exc.strerror}); check permissions") from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
             raise TagFileError(f"{path}:{line}: not UTF-8; restore the file from git") from None
-        doc, problems = parse(text, str(path), labels)
-        return Loaded(doc, raw, tuple(problems))
+        parsed = parse_file(text, str(path), labels)
+        return Loaded(parsed.doc, raw, parsed.problems, parsed.lines, parsed.incomplete)
 
     def iter_files(self) -> Iterator[tuple[str, Path]]:
         """(annotator, path) of every tag file, in a stable order."""
@@ -212,6 +264,7 @@ class TagStore:
                 yield annotator, path
 
     def lock(self, annotator: str) -> FileLock:
+        """The lock beside the data: `os.replace` swaps the data file out, never this one."""
         folder = self.root / annotator
         folder.mkdir(parents=True, exist_ok=True)
         return FileLock(str(folder / LOCK_NAME), timeout=self.lock_timeout)
@@ -220,25 +273,58 @@ class TagStore:
         """Write `doc` (merged with any change made on disk since `base`); returns what is on disk.
 
         With `base=None` the doc replaces the file outright (imports, tests). An empty doc
-        removes the file, so an article nobody tagged has no file in git.
+        removes the file, so an article nobody tagged has no file in git. Under the lock, the
+        file's bytes are compared with `base` (a second instance or `git pull` changed it?) and
+        again just before the write (a writer that does not take our lock, like git).
         """
         path = self.path_for(annotator, doc.article)
         try:
             with self.lock(annotator):
-                current = self.load_path(path)
-                if base is not None and current.raw != base.raw and current.doc is not None:
-                    doc = merge(base.doc, doc, current.doc)
-                doc = doc.sorted()
-                if not doc.tags:
-                    if current.raw is not None:
-                        remove_atomic(path)
-                    return Loaded(None, None)
-                data = dump(doc).encode("utf-8")
-                if data != current.raw:
-                    write_atomic(path, data)
-                return Loaded(doc, data)
+                for _ in range(5):
+                    current = self.load_path(path)
+                    _check_owner(path, current, doc.article)
+                    if current.incomplete:
+                        raise TagFileError(f"{path}: has entries newstag cannot read, and saving "
+                                           "would drop them; run newstag validate and fix them")
+                    merged = doc
+                    if base is not None and current.raw != base.raw:
+                        disk = current.doc or TagDoc(doc.article, doc.text_sha256)
+                        merged = merge(base.doc, doc, disk)
+                    merged = merged.sorted()
+                    data = dump(merged).encode("utf-8") if merged.tags else None
+                    if _read(path) != current.raw:
+                        continue  # changed while we merged: merge again
+                    if data is None:
+                        if current.raw is not None:
+                            remove_atomic(path)
+                        return Loaded(None, None)
+                    if data != current.raw:
+                        write_atomic(path, data)
+                    return Loaded(merged, data)
+                raise TagFileError(f"{path}: keeps changing on disk while we save; try again")
         except Timeout:
             raise TagFileError(f"{path}: another newstag holds the lock; try again") from None
         except OSError as exc:
-            raise TagFileError(f"{path}: could not save ({exc.strerror or exc}); the file on disk is "
-                               "unchanged; free space or fix permissions, then retry") from None
+            raise TagFileError(f"{path}: could not save ({exc.strerror or exc}); the file on disk "
+                               "is unchanged; free space or fix permissions, then retry") from None
+
+
+def _read(path: Path) -> bytes | None:
+    """The file's bytes (None when absent), refusing oversized files before reading them."""
+    try:
+        size = path.stat().st_size
+        if size > yamlsafe.MAX_BYTES:
+            raise TagFileError(f"{path}:1: file is {size:,} bytes, over the {yamlsafe.MAX_BYTES:,} "
+                               "limit; split it or restore it from git")
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise TagFileError(f"{path}: cannot read ({exc.strerror}); check permissions") from None
+
+
+def _check_owner(path: Path, loaded: Loaded, article_id: str) -> None:
+    """Two article ids never share a file; if a crafted file name makes them, refuse it."""
+    if loaded.doc is not None and loaded.doc.article != article_id:
+        raise TagFileError(f"{path}:2: holds tags of article {loaded.doc.article!r}, not "
+                           f"{article_id!r}; rename the article file or move the tag file")

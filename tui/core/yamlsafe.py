@@ -128,16 +128,21 @@ def _check_nodes(node: yaml.Node, seen: set[int], depth: int = 0) -> None:
 
 def load(text: str) -> Any:
     """Parse one YAML document after the checks above; raises `YamlError` with a line number."""
+    return load_marked(text)[0]
+
+
+def load_marked(text: str) -> tuple[Any, yaml.Node | None]:
+    """`load`, plus the composed node tree, whose marks give the line of every value."""
     _precheck(text)
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
             if node is None:
-                return None
+                return None, None
             _check_nodes(node, set())
             try:
-                return loader.construct_document(node)
+                return loader.construct_document(node), node
             except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
                 raise YamlError(f"a value cannot be read ({type(exc).__name__}); {_RESTORE}",
                                 node.start_mark.line + 1) from None
