@@ -107,7 +107,7 @@ def bare_searcher(path: Path, field: str, restrict: wq.Query | None, indexname: 
     return run
 
 
-def bench_size(work: Path, n: int, ours: bool, rows: list[str]) -> None:
+def bench_size(work: Path, n: int, ours: bool, rows: list[str], warm: bool = True) -> None:
     root = corpus(work, n)
     row: dict[str, str] = {"n": f"{n:,}"}
     t1, bare1 = bare_build(root, 1)
@@ -131,10 +131,11 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str]) -> None:
         tb = time.perf_counter() - t0
         row["ours_build"] = f"{n / tb:.0f}/s ({tb:.0f} s, {rep.sentences:,} sentences)"
         row["ratio"] = f"{t2 / tb:.2f}x / {t1 / tb:.2f}x"
-        t0 = time.perf_counter()
-        index.ensure(rebuild=True, timeout=5)
-        tw = time.perf_counter() - t0
-        row["warm"] = f"{n / tw:.0f}/s ({tw:.0f} s)"
+        if warm:
+            t0 = time.perf_counter()
+            index.ensure(rebuild=True, timeout=5)
+            tw = time.perf_counter() - t0
+            row["warm"] = f"{n / tw:.0f}/s ({tw:.0f} s)"
         run_bare_ours = bare_searcher(index.path, "body", None, "newstag_v1")
         ours_lat, bare_lat = {}, {}
         for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES), ("t", TYPED)):
@@ -190,6 +191,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
+    ap.add_argument("--no-warm", action="store_true", help="skip the warm rebuild")
     ap.add_argument("--ours-max", type=int, default=10**9,
                     help="skip newstag's build above this size")
     args = ap.parse_args()
@@ -198,7 +200,7 @@ def main() -> None:
     print("|" + "---|" * len(COLS), flush=True)
     rows: list[str] = []
     for n in args.sizes:
-        bench_size(args.work, n, n <= args.ours_max, rows)
+        bench_size(args.work, n, n <= args.ours_max, rows, warm=not args.no_warm)
 
 
 if __name__ == "__main__":

@@ -228,3 +228,24 @@ def test_tag_file_changed_by_git_pull_is_picked_up(ws, index):
     shutil.rmtree(ws.tags / "carol")
     assert index.ensure().retagged == 1
     assert index.search("label:warning", 10).hits == ()
+
+
+def test_articles_first_search_finds_the_same_sentences_as_a_direct_one(ws, index):
+    # "zzzz" is in no article, so `NOT zzzz` forces the direct sentence search; without it the
+    # query goes through the article documents first. Both must return the same sentences.
+    for q in ["ammunition", "kim russia", '"north korea"', "weapon*", "title:putin kim",
+              "ammunition OR satellite", "(kim OR putin) AND technology"]:
+        staged = hit_keys(index.search(q, 1000))
+        direct = hit_keys(index.search(f"({q}) NOT zzzz", 1000))
+        assert staged == direct and staged, q
+
+
+def test_feed_started_by_a_save_before_any_search(ws, index):
+    from tui.core.search.hook import IndexFeed
+
+    session = TaggingSession(TagStore(ws.tags), "alice", ["warning"])
+    feed = IndexFeed(ws)
+    feed.attach(session)
+    tag_sentence(ws, "alice", "002_ac2d878c38bad475", 9, "warning", session)  # boots the feed
+    assert feed.flush(15)
+    assert hit_keys(feed.index().search("label:warning", 10)) == {("002_ac2d878c38bad475", 9)}

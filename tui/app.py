@@ -87,6 +87,11 @@ class NewstagApp(App[None]):
         session = TaggingSession(self.store, self.ws.annotator, self.labels.names)
         session.listeners.append(
             lambda article_id, _doc: self.post_message(TagsChanged(article_id)))
+        from tui.core.search.hook import IndexFeed  # cheap: Whoosh loads on the first save
+
+        self.search_feed = IndexFeed(self.ws, lambda message: self.call_from_thread(
+            self.notify, message, severity="warning", markup=False))
+        self.search_feed.attach(session)  # every save reaches the search index, in a thread
         return session
 
     def on_mount(self) -> None:

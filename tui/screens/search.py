@@ -22,22 +22,22 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.core.sanitize import display_text, one_line
-from tui.core.search import (
+from tui.core.search.engine import (
     Hit,
     IndexBusy,
     QueryError,
     Results,
     SearchError,
-    SearchIndex,
     SentenceRecord,
 )
-from tui.core.search.live import LiveUpdater
+from tui.core.search.hook import IndexFeed
 from tui.core.search.prepare import overlay
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
 
 if TYPE_CHECKING:
     from tui.app import NewstagApp
+    from tui.core.search.indexer import SearchIndex
 
 LIMIT = 200
 KWIC = 150  # characters of a sentence shown around its first match
@@ -47,17 +47,22 @@ _FIELD_CLAUSE = re.compile(r'\b(?!text:)\w+:(?:"[^"]*"|\[[^\]]*\]|\{[^}]*\}|\S+)
 _OPERATORS = {"AND", "OR", "NOT", "TO"}
 
 
-def search_index_for(app: NewstagApp) -> SearchIndex:
-    """One SearchIndex per App, whose LiveUpdater feeds every tag save to the index."""
-    index = getattr(app, "search_index", None)
-    if index is None:
-        index = SearchIndex(app.ws)
-        updater = LiveUpdater(index, on_message=lambda message: app.call_from_thread(
+def index_feed(app: NewstagApp) -> IndexFeed:
+    """The App's IndexFeed (the App attaches one at start; an App without it gets one now)."""
+    feed = getattr(app, "search_feed", None)
+    if feed is None:
+        feed = IndexFeed(app.ws, on_message=lambda message: app.call_from_thread(
             app.notify, message, severity="warning", markup=False))
-        updater.attach(app.session)
-        app.search_index = index  # type: ignore[attr-defined]
-        app.search_updater = updater  # type: ignore[attr-defined]
-    return index
+        feed.attach(app.session)
+        app.search_feed = feed  # type: ignore[attr-defined]
+    return feed
+
+
+def search_index_for(app: NewstagApp) -> SearchIndex:
+    """One SearchIndex per App; every tag save reaches it through the App's IndexFeed."""
+    feed = index_feed(app)
+    feed.updater()  # from now on saves go straight to the index's updater thread
+    return feed.index()
 
 
 def reader_terms(query: str) -> list[str]:
@@ -105,8 +110,7 @@ class SearchScreen(Screen[None]):
     ]
 
     DEFAULT_CSS = """
-    SearchScreen #search-query { dock: top; }
-    SearchScreen #search-status { dock: top; height: 1; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
     SearchScreen #search-hits { height: 1fr; }
     """
 
@@ -120,12 +124,13 @@ class SearchScreen(Screen[None]):
 
     def _bind_label_keys(self) -> None:
         labels = self.app.labels.labels
-        keys = "/".join(lb.key or str(n) for n, lb in enumerate(labels[:9], 1))
+        others = " ".join(lb.key for lb in labels[1:9] if lb.key)
+        keys = f"Tag ({others} 1-{min(len(labels), 9)})" if others else "Tag"
         extra = []
         for n, label in enumerate(labels[:9], 1):
             if label.key and not label.key.isdigit() and label.key not in "jk/":
                 # The first label's key carries the footer entry for all of them.
-                extra.append(Binding(label.key, f"toggle_label({n})", f"{keys} Tag" if n == 1 else
+                extra.append(Binding(label.key, f"toggle_label({n})", keys if n == 1 else
                                      label.name, show=n == 1, id=f"search.label-key-{n}",
                                      tooltip=f"Toggle {label.name} on this hit"))
             extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,

@@ -8,6 +8,7 @@ problems through `on_message` instead of raising into the UI.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -23,13 +24,18 @@ class LiveUpdater:
     def __init__(self, index: SearchIndex, on_message: Callable[[str], None] | None = None,
                  on_updated: Callable[[str], None] | None = None) -> None:
         self.index = index
-        self.on_message = on_message or (lambda message: None)
+        self._on_message = on_message or (lambda message: None)
         self.on_updated = on_updated or (lambda article_id: None)
         self._pending: dict[str, int] = {}  # article id -> attempts so far
         self._cond = threading.Condition()
         self._busy = False
         self._stopped = False
         self._thread: threading.Thread | None = None
+
+    def on_message(self, message: str) -> None:
+        # The UI may be gone (quitting): a lost message is not worth a crashed thread.
+        with contextlib.suppress(Exception):
+            self._on_message(message)
 
     def attach(self, session) -> None:  # noqa: ANN001 - a TaggingSession (no import cycle)
         session.listeners.append(self.notify)
