@@ -78,3 +78,17 @@ def test_corrupt_index_rebuilt_by_the_next_search(ws) -> None:
         seg.write_bytes(seg.read_bytes()[:50])
     r = run(ws, "search", "ammunition")
     assert r.exit_code == 0 and r.output.splitlines()[-1] == "6 matching sentences"
+
+
+def test_second_instance_holding_the_index_lock(ws) -> None:
+    from filelock import FileLock
+
+    run(ws, "index")
+    with FileLock(str(ws.cache / "index.lock")):  # another newstag is updating the index
+        r = run(ws, "search", "ammunition")
+        assert r.exit_code == 0
+        assert "another newstag is updating the search index; searching the index as it is" \
+            in r.output
+        assert r.output.splitlines()[-1] == "6 matching sentences"
+        busy = run(ws, "index", "--wait", "0.2")
+        assert busy.exit_code == 1 and "try again when it has finished" in busy.output

@@ -17,7 +17,8 @@ from ..tags import TagDoc
 from .engine import IndexBusy, SearchError
 from .indexer import SearchIndex
 
-RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)
+RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)  # then every 5 s: a rebuild elsewhere can take minutes
+TELL_AFTER = 4  # failed attempts before the user hears that the index is lagging
 
 
 class LiveUpdater:
@@ -64,13 +65,13 @@ class LiveUpdater:
                 self.index.update_tags(article_id)
                 self.on_updated(article_id)
             except IndexBusy:
-                if attempts < len(RETRY_SECONDS):
-                    delay = RETRY_SECONDS[attempts]
-                    with self._cond:
-                        self._pending.setdefault(article_id, attempts + 1)
-                else:
-                    self.on_message("search index busy (another newstag); "
-                                    "it catches up at the next start")
+                # The tags are safe in their YAML; only the cache lags. Keep trying quietly.
+                delay = RETRY_SECONDS[min(attempts, len(RETRY_SECONDS) - 1)]
+                with self._cond:
+                    self._pending.setdefault(article_id, attempts + 1)
+                if attempts == TELL_AFTER:
+                    self.on_message("the search index is busy (being rebuilt, or another "
+                                    "newstag); your tags reach it when it is free")
             except SearchError as exc:
                 self.on_message(f"search index not updated: {exc}")
             except Exception as exc:  # never let a cache problem reach the tagging UI
