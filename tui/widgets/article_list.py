@@ -41,11 +41,11 @@ class Columns:
 
     @classmethod
     def fit(cls, width: int, n_labels: int) -> Columns:
+        """Title takes what is left; the date goes before the source when space is short."""
+        width -= 1  # a margin on the right
         counts = COUNT_CELLS * n_labels
-        if width >= 90 + counts:
-            source, date = 16, 20
-        else:
-            source, date = (0, 12) if width >= 50 + counts else (0, 0)
+        date = 20 if width >= 60 + counts else 0
+        source = 16 if width >= 100 + counts else 0
         title = max(10, width - 2 - source - date - counts - (source > 0) - (date > 0))
         return cls(2, title, source, date, COUNT_CELLS)
 
@@ -127,8 +127,11 @@ class ArticleList(OptionList):
     """The articles, one line each; `entries[i]` is the article on line `i`."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+        Binding("enter", "select", "Open", id="library.open", tooltip="Read the highlighted article"),
+        Binding("j", "cursor_down", "Down", id="library.down", tooltip="Next article",
+                group=Binding.Group("Move", compact=True)),
+        Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article",
+                group=Binding.Group("Move", compact=True)),
         Binding("g", "first", "First", show=False, id="library.first"),
         Binding("G", "last", "Last", show=False, id="library.last"),
         Binding("space", "page_down", "Page down", show=False, id="library.page-down"),

@@ -292,7 +292,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return strip
 
     def _style(self, part: str) -> Style:
-        return self.get_component_rich_style(f"article-view--{part}", partial=True)
+        # Cursor and title only add attributes; the others have colours, blended with the theme.
+        partial = part in ("cursor", "title")
+        return self.get_component_rich_style(f"article-view--{part}", partial=partial)
 
     def _build_line(self, y: int, width: int) -> Strip:
         assert self._layout is not None and self.painter is not None

@@ -77,6 +77,8 @@ def wrap(text: str, start: int, end: int, width: int, out_starts: array, out_end
                 return n + 1
             cut = rest.rfind(" ", 0, fit + 1)
             brk, nxt = (pos + fit, pos + fit) if cut <= 0 else (pos + cut, pos + cut + 1)
+        while brk > pos + 1 and shown[brk - 1] == " ":
+            brk -= 1
         out_starts.append(start + pos)
         out_ends.append(start + brk)
         n += 1

@@ -21,8 +21,8 @@ from .layout import Layout
 from .marks import UNKNOWN_LOOK, LabelLook, Marks
 from .sentence_nav import SentenceNav, same
 
-GUTTER = 10  # cursor mark, space, up to 7 cells of tag markers, space
-MARKER_CELLS = GUTTER - 3
+GUTTER = 11  # space, up to 7 cells of tag markers, space, cursor mark, space
+MARKER_CELLS = GUTTER - 4
 
 
 def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
@@ -85,6 +85,7 @@ class LinePainter:
         stop = max(end, start + 1)  # an empty line still "holds" a sentence starting on it
         content = Text(display_text(self.article.text[start:end]), no_wrap=True, end="")
         gutter_mark, markers = " ", Text()
+        selection: list[tuple[int, int]] = []
         for s in self._sentences_on(bi, start, end):
             a, b = max(s.start, start) - start, min(s.end, end) - start
             if s.chrome:
@@ -97,22 +98,27 @@ class LinePainter:
                     markers.append(" ")
                 markers.append_text(more)
             if (s.start, s.end) in selected:
-                content.stylize(self.style("selection"), a, b)
+                selection.append((a, b))
                 gutter_mark = "┃"
             if same(s, cursor):
                 gutter_mark = "▶" if start <= s.start < stop else "│"
-        for m in self.marks.overlapping(start, end):
+        # Others' tags first (underlined), mine over them (highlighted): both stay visible.
+        for m in sorted(self.marks.overlapping(start, end), key=lambda m: m.mine):
             look = self.looks.get(m.label, UNKNOWN_LOOK)
             a, b = max(m.start, start) - start, min(m.end, end) - start
             content.stylize(look.mine if m.mine else look.theirs, a, b)
+        for a, b in selection:
+            content.stylize(self.style("selection"), a, b)
         for ms, me in self._matches(bi):
             if me > start and ms < end:
                 content.stylize(self.style("match"), max(ms, start) - start, min(me, end) - start)
         if cursor is not None and cursor.end > start and cursor.start < stop:
             a, b = max(cursor.start, start) - start, min(cursor.end, end) - start
             content.stylize(self.style("cursor"), a, b)
-        markers.truncate(MARKER_CELLS, overflow="ellipsis", pad=True)
-        gutter = Text.assemble(gutter_mark, " ", markers, " ", style=self.style("gutter"))
+        if markers.cell_len > MARKER_CELLS:
+            markers.truncate(MARKER_CELLS, overflow="ellipsis")
+        markers.align("right", MARKER_CELLS)
+        gutter = Text.assemble(" ", markers, " ", gutter_mark, " ", style=self.style("gutter"))
         return Text.assemble(gutter, content, no_wrap=True, end="")
 
     def markers(self, s: Sentence) -> Text:

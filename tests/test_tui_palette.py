@@ -1,0 +1,71 @@
+"""The command palette (ctrl+p): go to an article by title, toggle a label, help."""
+
+from __future__ import annotations
+
+from textual.command import CommandList, CommandPalette
+from tui_helpers import (
+    FIRST,
+    SECOND,
+    SIZE,
+    library_ready,
+    make_app,
+    open_reader,
+    tags_on_disk,
+    wait_for,
+    workspace,
+)
+
+from tui.screens.help import HelpScreen
+from tui.screens.reader import ReaderScreen
+
+
+async def run_command(pilot, query: str, expect: str) -> None:
+    """Open the palette, type, wait for a hit whose text contains `expect`, pick it."""
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
+    await pilot.press(*query)
+
+    def hit_index() -> int | None:
+        hits = app.screen.query_one(CommandList)
+        for i in range(hits.option_count):
+            if expect in str(hits.get_option_at_index(i).prompt):
+                return i
+        return None
+
+    await wait_for(pilot, lambda: hit_index() is not None, f"a hit for {query!r}")
+    hits = app.screen.query_one(CommandList)
+    hits.highlighted = hit_index()
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette), "palette closed")
+
+
+async def test_go_to_article_by_fuzzy_title(tmp_path) -> None:
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        await run_command(pilot, "sparks fears", "sparks fears of arms deal")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article)
+        assert app.screen.article.id == SECOND
+        # fuzzy: letters in order, not a substring
+        await run_command(pilot, "cncrns rise", "Concerns rise over potential")
+        assert app.screen.article.id == FIRST
+
+
+async def test_toggle_a_label_from_the_palette(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("j")
+        view = app.screen.view
+        await run_command(pilot, "toggle warning", "Toggle label: warning")
+        assert tags_on_disk(ws, FIRST) == [("warning", view.cursor.start, view.cursor.end, "")]
+
+
+async def test_help_from_the_palette(tmp_path) -> None:
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        await run_command(pilot, "help", "Help: keys and label guidelines")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
