@@ -9,6 +9,7 @@ segments the rest.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,8 @@ from .textfile import read_text
 __all__ = ["Article", "Block", "Sentence", "head_lines", "load", "parse", "read_metadata",
            "text_sha256"]
 
-_CHROME_MAX = 200  # chrome lines are short; longer sentences are never checked for chrome
+_CHROME_MAX = 200  # chrome lines are short; longer lines are never checked for chrome
+_SHORT_LINE = re.compile(rf"^[^\n]{{1,{_CHROME_MAX + 40}}}$", re.MULTILINE)
 _PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
 
 
@@ -60,6 +62,7 @@ class Article:
     cache: SegmentCache | None = field(default=None, repr=False)
     head_end: int = 0  # offset where the story starts: short lines above the headline are chrome
     title_span: tuple[int, int] | None = None  # the headline line, when one was found
+    chrome_lines: list[tuple[int, int]] = field(default_factory=list, repr=False)  # sorted
     _sha: str | None = field(default=None, repr=False)
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
     _all: list[Sentence] | None = field(default=None, repr=False)
@@ -126,22 +129,33 @@ class Article:
     def set_sentences(self, spans: Spans) -> None:
         """Install precomputed sentence spans (the cache, a background segmentation)."""
         out: list[Sentence] = []
+        blocks = self.blocks
+        ends = [b.end for b in blocks]
+        last = len(blocks) - 1
         bi = 0
-        nblocks = len(self.blocks)
+        make = self._sentence
         for start, end in spans:
-            while bi < nblocks - 1 and start >= self.blocks[bi].end:
+            while bi < last and start >= ends[bi]:
                 bi += 1
-            out.append(self._sentence(len(out), start, end, self.blocks[bi]))
+            out.append(make(len(out), start, end, blocks[bi]))
         self._all = out
         self._starts = [s.start for s in out]
         self._by_block.clear()
 
     def _sentence(self, index: int, start: int, end: int, block: Block) -> Sentence:
-        chrome = block.chrome or end <= self.head_end or (
-            end - start <= _CHROME_MAX and is_chrome_line(self.text[start:end]))
         ts = self.title_span
         title = ts is not None and start < ts[1] and end > ts[0]
-        return Sentence(index, start, end, block.index, chrome and not title, title)
+        chrome = not title and (block.chrome or end <= self.head_end
+                                or self._in_chrome_line(start, end))
+        return Sentence(index, start, end, block.index, chrome, title)
+
+    def _in_chrome_line(self, start: int, end: int) -> bool:
+        """Whether `[start, end)` lies within one line recognised as site chrome."""
+        lines = self.chrome_lines
+        if not lines:
+            return False
+        i = bisect.bisect_right(lines, (start, len(self.text) + 1)) - 1
+        return i >= 0 and lines[i][0] <= start and end <= lines[i][1]
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a character offset (binary search)."""
@@ -188,17 +202,30 @@ def read_metadata(text: str, article_id: str) -> Metadata:
     return extract(head, article_id, _tail_lines(text))
 
 
-def _chrome_blocks(text: str, spans: list[Span]) -> list[bool]:
+def chrome_lines(text: str) -> list[tuple[int, int]]:
+    """Trimmed spans of the lines that are site chrome, in order (only short lines are tested)."""
+    out: list[tuple[int, int]] = []
+    for m in _SHORT_LINE.finditer(text):
+        sp = seg.trimmed(text, m.start(), m.end())
+        if sp is None or sp.end - sp.start > _CHROME_MAX:
+            continue
+        if is_chrome_line(text[sp.start : sp.end]):
+            out.append((sp.start, sp.end))
+    return out
+
+
+def _chrome_blocks(text: str, spans: list[Span], lines: list[tuple[int, int]]) -> list[bool]:
+    """A block is chrome when every line of it is; so is the block after "Prev Post"/"Next Post"
+    (the headline of a different article)."""
+    starts = [a for a, _ in lines]
+    leader_ends = {b for a, b in lines if is_link_leader(text[a:b])}
     flags: list[bool] = []
-    after_leader = False
+    prev_end = -1
     for span in spans:
-        lines = seg.lines(text, span)
-        chrome = after_leader or all(
-            ln.end - ln.start <= _CHROME_MAX and is_chrome_line(text[ln.start : ln.end])
-            for ln in lines)
-        # After "Prev Post"/"Next Post" the next block is the headline of a different article.
-        after_leader = bool(lines) and is_link_leader(text[lines[-1].start : lines[-1].end])
-        flags.append(chrome)
+        n_lines = text.count("\n", span.start, span.end) + 1  # no blank line inside a block
+        n_chrome = bisect.bisect_left(starts, span.end) - bisect.bisect_left(starts, span.start)
+        flags.append(n_chrome == n_lines or prev_end in leader_ends)
+        prev_end = span.end
     return flags
 
 
@@ -206,7 +233,8 @@ def parse(text: str, article_id: str, path: Path | None = None, warning: str | N
           cache: SegmentCache | None = None) -> Article:
     """Build an Article from its text. Cheap: only block boundaries and the top lines are read."""
     spans = seg.blocks(text)
-    chrome = _chrome_blocks(text, spans)
+    lines = chrome_lines(text)
+    chrome = _chrome_blocks(text, spans, lines)
     heads = head_lines(text)
     meta = extract([text[a:b] for a, b in heads], article_id, _tail_lines(text))
     title_block = -1
@@ -220,7 +248,8 @@ def parse(text: str, article_id: str, path: Path | None = None, warning: str | N
             head_end = t_start
     blocks = [Block(i, s.start, s.end, chrome[i] or s.end <= head_end, i == title_block)
               for i, s in enumerate(spans)]
-    return Article(article_id, path, text, meta, blocks, warning, cache, head_end, title_span)
+    return Article(article_id, path, text, meta, blocks, warning, cache, head_end, title_span,
+                   lines)
 
 
 def load(path: Path, cache: SegmentCache | None = None) -> Article:
