@@ -125,3 +125,15 @@ async def test_review_screen_with_nothing_to_settle(tmp_path):
         assert "no disagreements among alice, bob" in header
         await pilot.press("y", "n", "j", "u")  # nothing happens, nothing breaks
     assert tag_files(ws).keys() == {f"alice/{OTHER}.yaml", f"bob/{OTHER}.yaml"}
+
+
+def test_review_command_help_and_one_line_errors(tmp_path):
+    from exchange_helpers import run
+
+    ws = _team(tmp_path)
+    text = " ".join(run(ws, "review", "--help").stdout.split())
+    assert "your verdicts become your own tags" in text
+    assert "Nobody else's tag file is ever written." in text
+    result = run(ws, "review", "--label", "rumour")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("newstag: unknown label(s) 'rumour'; labels: speculation")

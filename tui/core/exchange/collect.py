@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .. import articles
 from ..articles import Article
 from ..labels import LabelSet
+from ..segcache import SegmentCache
 from ..tags import Tag
 from ..tagstore import TagFileError, TagStore
 from ..textfile import TextFileError
@@ -82,6 +83,9 @@ class ArticleCache:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self._got: dict[str, Article | str] = {}
+        # Sentence spans cached by text hash in .newstag/ (shared with the TUI): segmenting a
+        # large corpus again for every export or `agree` would be the slow part.
+        self._spans = SegmentCache.for_workspace_cache(ws.cache)
 
     def get(self, article_id: str) -> Article | str:
         if article_id not in self._got:
@@ -92,7 +96,7 @@ class ArticleCache:
                 )
             else:
                 try:
-                    self._got[article_id] = articles.load(path)
+                    self._got[article_id] = articles.load(path, self._spans)
                 except TextFileError as exc:
                     self._got[article_id] = str(exc)
         return self._got[article_id]
