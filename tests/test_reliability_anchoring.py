@@ -76,10 +76,10 @@ def test_a_deleted_sentence_is_an_orphan_with_everything_kept() -> None:
 
 def test_a_rewritten_sentence_is_not_taken_for_its_paraphrase() -> None:
     text = ("North Korean leader Kim Jong Un's visit to Russia raises concerns about banned "
-            "weapons transfer deals, as both countries face confrontations with the West.\n\nNorth Korean "
-            "leader Kim Jong Un's visit to Russia has sparked concerns about potential banned "
-            "weapons transfer deals between the two countries, as both nations are facing separate "
-            "confrontations with the West.\n")
+            "weapons transfer deals, as both countries face confrontations with the West.\n\n"
+            "North Korean leader Kim Jong Un's visit to Russia has sparked concerns about "
+            "potential banned weapons transfer deals between the two countries, as both nations "
+            "are facing separate confrontations with the West.\n")
     tag = tag_on(text, text.split("\n\n")[1].strip())
     new = text.split("\n\n")[0] + "\n"  # the body sentence deleted; the lede paraphrase remains
     assert anchoring.locate(tag, new).how == "orphan"
