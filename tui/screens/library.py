@@ -49,7 +49,8 @@ class LibraryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.articles.focus()
-        self.load_library()
+        # Paint first: the loading thread competes for the GIL (imports, parsing new files).
+        self.call_after_refresh(self.load_library)
 
     @work(thread=True, exclusive=True, group="library")
     def load_library(self) -> None:
@@ -105,11 +106,11 @@ class LibraryScreen(Screen[None]):
 
     def _refresh_counts(self) -> None:
         """Recount the tags of the articles changed since we last looked (all annotators)."""
-        from tui.core.tagstore import TagFileError
-
         library = self.app.library
-        if library is None:
+        if library is None or not self._stale:
             return
+        from tui.core.tagstore import TagFileError  # here: start-up must not pay for it
+
         store, names = self.app.store, set(self.app.labels.names)
         for article_id in sorted(self._stale):
             counts: Counter[str] = Counter()

@@ -127,7 +127,8 @@ class ArticleList(OptionList):
     """The articles, one line each; `entries[i]` is the article on line `i`."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", id="library.open", tooltip="Read the highlighted article"),
+        Binding("enter", "select", "Open", id="library.open",
+                tooltip="Read the highlighted article"),
         Binding("j", "cursor_down", "Down", id="library.down", tooltip="Next article",
                 group=Binding.Group("Move", compact=True)),
         Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article",

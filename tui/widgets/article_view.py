@@ -34,6 +34,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--chrome",
         "article-view--title",
         "article-view--gutter",
+        "article-view--mark",
         "article-view--match",
     }
 
@@ -293,7 +294,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _style(self, part: str) -> Style:
         # Cursor and title only add attributes; the others have colours, blended with the theme.
-        partial = part in ("cursor", "title")
+        partial = part in ("cursor", "title", "mark")
         return self.get_component_rich_style(f"article-view--{part}", partial=partial)
 
     def _build_line(self, y: int, width: int) -> Strip:

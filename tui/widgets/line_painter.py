@@ -118,7 +118,8 @@ class LinePainter:
         if markers.cell_len > MARKER_CELLS:
             markers.truncate(MARKER_CELLS, overflow="ellipsis")
         markers.align("right", MARKER_CELLS)
-        gutter = Text.assemble(" ", markers, " ", gutter_mark, " ", style=self.style("gutter"))
+        mark = Text(gutter_mark, style=self.style("mark"))
+        gutter = Text.assemble(" ", markers, " ", mark, " ", style=self.style("gutter"))
         return Text.assemble(gutter, content, no_wrap=True, end="")
 
     def markers(self, s: Sentence) -> Text:
