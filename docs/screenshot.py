@@ -21,7 +21,8 @@ from tui.core.workspace import open_workspace
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "003_420c701de47a1b0c"
 PLAN = [
-    ("ana", [(5, "speculation"), (8, "official statement"), (10, "warning"), (10, "official statement")]),
+    ("ana", [(5, "speculation"), (8, "official statement"), (10, "warning"),
+             (10, "official statement")]),
     ("bob", [(5, "warning"), (9, "speculation")]),
 ]
 
