@@ -30,10 +30,14 @@ _TABLE = {c: _visible(chr(c)) for c in list(range(0x00, 0x20)) + [0x7F] + list(r
 _TABLE.update({ord(c): "\ufffd" for c in _BIDI})
 _TABLE.pop(ord("\n"), None)
 _TABLE[ord("\t")] = " "
+_TABLE[ord("\r")] = " "  # CRLF files: the CR would otherwise show as ␍ at every line end
+_TABLE[0x2028] = _TABLE[0x2029] = " "  # Unicode line/paragraph separators: no surprise line breaks
+# Lone surrogates (from a JSON import, say) cannot be encoded for the terminal at all.
+_TABLE.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
 
 
 def display_text(text: str) -> str:
-    """Same length as `text`; every control, escape and bidi override replaced by a visible glyph."""
+    """Same length as `text`; each control, escape and bidi override replaced by a visible glyph."""
     return text.translate(_TABLE)
 
 

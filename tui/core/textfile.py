@@ -16,10 +16,27 @@ class Decoded:
     warning: str | None  # set when the bytes were not clean UTF-8
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode_bytes(data: bytes, name: str) -> Decoded:
-    """Decode article bytes: UTF-8 (BOM allowed), else cp1252/latin-1 with a warning."""
+    """Decode article bytes: UTF-8 (BOM allowed), else cp1252/latin-1 with a warning.
+
+    UTF-16/32 with a byte-order mark (what some Windows editors save) is read too, with a
+    warning; other bytes full of NULs and controls are refused as binary.
+    """
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(enc)
+            except UnicodeDecodeError:
+                break
+            return Decoded(text, f"{name}:1: {enc.upper()} text, read as such (re-save the file "
+                                 "as UTF-8)")
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
-        raise TextFileError(f"{name}: looks like a binary file, not text; skipped (convert it to UTF-8 text)")
+        raise TextFileError(f"{name}: looks like a binary file, not text; skipped (convert it to "
+                            "UTF-8 text)")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -32,7 +49,8 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         enc = "cp1252"
     except UnicodeDecodeError:
         text, enc = data.decode("latin-1"), "latin-1"
-    return Decoded(text, f"{name}:{line}: not valid UTF-8; read as {enc} (re-save the file as UTF-8)")
+    return Decoded(text, f"{name}:{line}: not valid UTF-8; read as {enc} (re-save the file as "
+                         "UTF-8)")
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -47,7 +65,8 @@ def read_text(path: Path) -> Decoded:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TextFileError(f"{path}: cannot read ({exc.strerror or exc}); check the file's permissions") from None
+        raise TextFileError(f"{path}: cannot read ({exc.strerror or exc}); check the file's "
+                            "permissions") from None
     if not data.strip():
         raise TextFileError(f"{path}: empty file; skipped (add text or remove it)")
     decoded = decode_bytes(data, str(path))
