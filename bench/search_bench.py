@@ -33,7 +33,7 @@ from bench.gen_corpus import generate  # noqa: E402
 from tui.core import articles  # noqa: E402
 from tui.core.search import SearchIndex  # noqa: E402
 from tui.core.search.prepare import prepare  # noqa: E402
-from tui.core.search.whoosh_engine import analyzer  # noqa: E402
+from tui.core.search.whoosh_engine import INDEX_NAME, analyzer  # noqa: E402
 from tui.core.tagging import TaggingSession  # noqa: E402
 from tui.core.tagstore import TagStore  # noqa: E402
 from tui.core.workspace import open_workspace  # noqa: E402
@@ -136,7 +136,7 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str], warm: bool = Tru
             index.ensure(rebuild=True, timeout=5)
             tw = time.perf_counter() - t0
             row["warm"] = f"{n / tw:.0f}/s ({tw:.0f} s)"
-        run_bare_ours = bare_searcher(index.path, "body", None, "newstag_v1")
+        run_bare_ours = bare_searcher(index.path, "body", None, INDEX_NAME)
         ours_lat, bare_lat = {}, {}
         for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES), ("t", TYPED)):
             # interleave so machine noise hits both alike

@@ -11,6 +11,7 @@ from search_helpers import seed_workspace, tag_sentence
 from tui.core import articles
 from tui.core.search import IndexBusy, QueryError, SearchIndex
 from tui.core.search.live import LiveUpdater
+from tui.core.search.whoosh_engine import INDEX_NAME
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 
@@ -158,7 +159,7 @@ def test_damage_found_by_a_query_rebuilds_then_answers(ws, index):
 def test_outdated_schema_rebuilds(ws, index):
     for p in index.path.iterdir():
         if p.is_file():
-            p.rename(p.with_name(p.name.replace("newstag_v1", "newstag_v0")))
+            p.rename(p.with_name(p.name.replace(INDEX_NAME, "newstag_v0")))
     report = SearchIndex(ws).ensure()
     assert report.rebuilt and "older" in report.reason
 

@@ -25,7 +25,7 @@ from .engine import ArticleRecord, Hit, IndexBusy, IndexCorrupt, Results, Senten
 from .whoosh_query import make_parser, parse
 from .whoosh_search import find
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEX_NAME = f"newstag_v{SCHEMA_VERSION}"
 
 
@@ -49,6 +49,7 @@ def make_schema() -> Schema:
         kind=ID,
         article=ID(stored=True, sortable=True),
         pos=NUMERIC(int, bits=32, stored=True, sortable=True),
+        nsent=NUMERIC(int, bits=32, sortable=True),  # article docs: how many sentences follow
         span=STORED,
         text=TEXT(analyzer=stem, stored=True, phrase=True),
         body=TEXT(analyzer=stem, phrase=True),
@@ -91,7 +92,7 @@ class _Writer:
             self.w.delete_by_term("article", article.id)
         a = article
         self.w.add_document(uid=f"a\x1f{a.id}", kind="a", article=a.id, body=a.body, title=a.title,
-                            source=a.source, date=a.date, **{"is": "article"},
+                            source=a.source, date=a.date, nsent=a.sentences, **{"is": "article"},
                             meta={"file": a.file, "sha256": a.sha256, "title": a.title,
                                   "source": a.source, "date": a.date, "sentences": a.sentences})
         for s in sentences:
