@@ -13,6 +13,7 @@ from textual.binding import Binding
 
 from tui.commands.articles import ArticleCommands
 from tui.commands.general import GeneralCommands
+from tui.commands.orphans import OrphanCommands
 from tui.commands.team import TeamCommands, install_team
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
@@ -55,7 +56,7 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands, TeamCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands, TeamCommands, OrphanCommands}
     BINDINGS = [
         Binding("slash", "open_search", "Search", id="app.search",
                 tooltip="Search every article and tag"),

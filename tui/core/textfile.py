@@ -34,7 +34,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
                 break
             return Decoded(text, f"{name}:1: {enc.upper()} text, read as such (re-save the file "
                                  "as UTF-8)")
-    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+    if _looks_binary(data[:8192]):
         raise TextFileError(f"{name}: looks like a binary file, not text; skipped (convert it to "
                             "UTF-8 text)")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -54,10 +54,21 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
 
 
 def _looks_binary(head: bytes) -> bool:
+    """Binary: many controls, or NULs in bytes that are not UTF-8 (an image, a PDF, a zip).
+
+    A stray NUL in otherwise clean text (scraped pages have them) is shown, not refused.
+    """
     if not head:
         return False
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return controls / len(head) > 0.10
+    if controls / len(head) > 0.10 or head.count(0) > 1 + len(head) // 200:
+        return True
+    if b"\x00" in head:
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return exc.start < len(head) - 4  # not just a character cut at the 8 KiB mark
+    return False
 
 
 def read_text(path: Path) -> Decoded:
