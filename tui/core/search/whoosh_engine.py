@@ -1,7 +1,8 @@
 """The Whoosh implementation of the search seam: schema, writes, queries and highlights.
 
-The only module (with `whoosh_query`) that imports whoosh. The schema version is part of the
-index name, so an index written by an older newstag is seen as outdated and rebuilt.
+With `whoosh_query` and `whoosh_search`, the only code that imports whoosh. The schema
+version is part of the index name, so an index written by an older newstag is seen as outdated
+and rebuilt.
 """
 
 from __future__ import annotations
