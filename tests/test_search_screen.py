@@ -7,7 +7,8 @@ from tui_helpers import FIRST, SIZE, library_ready, make_app, wait_for, workspac
 from tui.core import articles
 from tui.core.tagstore import TagStore
 from tui.screens.reader import ReaderScreen
-from tui.screens.search import SearchScreen, kwic, reader_terms
+from tui.screens.search import SearchScreen
+from tui.widgets.search_hit import kwic, reader_terms
 
 
 async def open_search(pilot, query: str) -> SearchScreen:

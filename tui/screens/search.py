@@ -8,7 +8,6 @@ undo, the YAML files and the index all see the change as if it was made in the r
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.core.sanitize import display_text, one_line
+from tui.core.sanitize import one_line
 from tui.core.search.engine import (
     Hit,
     IndexBusy,
@@ -34,17 +33,14 @@ from tui.core.search.hook import IndexFeed
 from tui.core.search.prepare import overlay
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
+from tui.widgets.search_hit import hit_prompt, reader_terms
 
 if TYPE_CHECKING:
     from tui.app import NewstagApp
     from tui.core.search.indexer import SearchIndex
 
 LIMIT = 200
-KWIC = 150  # characters of a sentence shown around its first match
-MARK = "bold reverse"
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
-_FIELD_CLAUSE = re.compile(r'\b(?!text:)\w+:(?:"[^"]*"|\[[^\]]*\]|\{[^}]*\}|\S+)')
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
 
 
 def index_feed(app: NewstagApp) -> IndexFeed:
@@ -63,34 +59,6 @@ def search_index_for(app: NewstagApp) -> SearchIndex:
     feed = index_feed(app)
     feed.updater()  # from now on saves go straight to the index's updater thread
     return feed.index()
-
-
-def reader_terms(query: str) -> list[str]:
-    """The words and phrases of a query as the reader highlights them (fields and operators out)."""
-    text = _FIELD_CLAUSE.sub(" ", query).replace("text:", " ")
-    terms = [p for p in re.findall(r'"([^"]+)"', text) if p.strip()]
-    text = re.sub(r'"[^"]*"', " ", text)
-    terms += [w.strip("*?()") for w in text.split() if w not in _OPERATORS and w.strip("*?()-")]
-    return [t for t in terms if t and t.lower() != "untagged"]
-
-
-def kwic(hit: Hit, width: int = KWIC) -> Text:
-    """The sentence (or a window of it around the first match), matches highlighted."""
-    shown = display_text(hit.text).replace("\n", " ")
-    start, end = 0, len(shown)
-    if len(shown) > width:
-        first = hit.marks[0][0] if hit.marks else 0
-        start = max(0, min(first - width // 3, len(shown) - width))
-        end = start + width
-    out = Text("…" if start else "")
-    piece = Text(shown[start:end])
-    for a, b in hit.marks:
-        if a < end and b > start:
-            piece.stylize(MARK, max(a, start) - start, min(b, end) - start)
-    out.append_text(piece)
-    if end < len(shown):
-        out.append("…")
-    return out
 
 
 class SearchScreen(Screen[None]):
@@ -236,19 +204,7 @@ class SearchScreen(Screen[None]):
             self.status.update("")
 
     def _prompt(self, hit: Hit) -> Text:
-        head = Text(one_line(hit.title, 90), style="bold")
-        if hit.kind == "sentence":
-            head.append(f"  #{hit.index + 1}", style="dim")
-        for name in hit.labels:
-            look = getattr(self.app, "looks", {}).get(name)
-            head.append("  ")
-            head.append(f" {look.marker if look else '•'} {one_line(name, 30)} ",
-                        style=look.mine if look else "reverse")
-        if hit.annotators:
-            head.append(f"  by {one_line(', '.join(hit.annotators), 60)}", style="dim italic")
-        if hit.kind != "sentence":
-            return head
-        return Text.assemble(head, "\n  ", kwic(hit))
+        return hit_prompt(hit, getattr(self.app, "looks", {}))
 
     # -- acting on hits ----------------------------------------------------------------------
     def _current(self) -> tuple[int, Hit] | None:
