@@ -43,7 +43,7 @@ def marked(text: str, marks: tuple[tuple[int, int], ...], color: bool) -> str:
 def render(r: Results, color: bool) -> str:
     lines = []
     for h in r.hits:
-        where = h.article if h.kind == "article" else f"{h.article} #{h.index}"
+        where = h.article if h.kind == "article" else f"{h.article} #{h.index + 1}"
         labels = f"  [{', '.join(one_line(lb, 40) for lb in h.labels)}]" if h.labels else ""
         head = f"{where}  {one_line(h.title, 70)}{labels}"
         lines.append(click.style(head, fg="cyan") if color else head)
