@@ -137,3 +137,13 @@ def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) 
 def test_unwritable_cache_folder_still_lists(ws: Workspace) -> None:
     ws.cache.write_text("a file where the cache folder should be")
     assert [e.title for e in load_library(ws)][0].startswith("Concerns rise")
+
+
+def test_warm_check_recognises_unchanged_rows_with_odd_names(ws: Workspace, monkeypatch) -> None:
+    for name in ('quote "and" back\\slash.txt', "tab\tand é.txt", "line\u2028sep.txt"):
+        (ws.corpus / name).write_text("A headline for an odd file name\n\nText.", "utf-8")
+    first = load_library(ws)
+    no_reads(monkeypatch)
+    lib = open_library(ws)
+    assert [u.done for u in refresh_library(ws, lib)] == [True]
+    assert [e.file for e in lib] == [e.file for e in first]

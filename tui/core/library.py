@@ -24,6 +24,7 @@ from .tagcounts import load_counts, refresh_counts
 from .textfile import TextFileError, read_text
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
+_json_str = json.encoder.encode_basestring  # json.dumps(s, ensure_ascii=False), minus the overhead
 CACHE_NAME = "library-v3.jsonl"
 _HEADER = {"newstag": "library", "version": 3}
 POOL_MIN = 2_000  # stale articles worth starting worker processes for
@@ -49,9 +50,14 @@ class Entry:
                            self.error, self.warning], ensure_ascii=False)
 
 
-def _from_row(line: str) -> Entry:
+def _from_row(line: bytes) -> Entry:
     f, size, mtime, title, source, date, error, warning = json.loads(line)
     return Entry(_stem(f), f, size, mtime, title, source, date, error, warning)
+
+
+def _prefix(name: str, size: int, mtime_ns: int) -> bytes:
+    """How the cached row of an unchanged file starts (see `Entry.row`): no decoding needed."""
+    return f"[{_json_str(name)}, {size}, {mtime_ns}, ".encode()
 
 
 def _stem(name: str) -> str:
@@ -61,7 +67,7 @@ def _stem(name: str) -> str:
 class Library(Sequence[Entry]):
     """The corpus listing, sorted by file name; cached rows are decoded on first access."""
 
-    def __init__(self, rows: list[str | Entry], counts: dict[str, Counter[str]] | None = None,
+    def __init__(self, rows: list[bytes | Entry], counts: dict[str, Counter[str]] | None = None,
                  problems: list[str] | None = None, verified: bool = False) -> None:
         self._rows = rows
         self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
@@ -79,7 +85,7 @@ class Library(Sequence[Entry]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self._rows)))]
         row = self._rows[i]
-        if isinstance(row, str):
+        if isinstance(row, bytes):
             row = _from_row(row)
             self._rows[i] = row
         return row
@@ -130,18 +136,17 @@ def _cache_path(ws: Workspace) -> Path:
     return ws.cache / CACHE_NAME
 
 
-def _read_rows(path: Path) -> list[str | Entry] | None:
+def _read_rows(path: Path) -> list[bytes | Entry] | None:
+    """The cached rows, undecoded (100,000 rows: one read and one split, ~20 ms)."""
     try:
-        with path.open(encoding="utf-8") as f:
-            header = f.readline()
-            rows: list[str | Entry] = [ln for ln in f.read().split("\n") if ln]
-    except (OSError, UnicodeDecodeError):
-        return None
-    try:
-        if json.loads(header) != _HEADER:
+        rows: list[bytes | Entry] = path.read_bytes().split(b"\n")  # type: ignore[assignment]
+        if json.loads(rows[0]) != _HEADER:
             return None
-    except ValueError:
+    except (OSError, ValueError):
         return None
+    del rows[0]
+    if rows and not rows[-1]:
+        rows.pop()
     return rows
 
 
@@ -226,15 +231,16 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
     on_disk = _stat_all(ws.corpus)
     names = sorted(on_disk)
     current = lib
-    if len(names) != len(lib) or any(lib._name(i) != n for i, n in enumerate(names)):
+    stale = _unchanged_or_stale(lib, names, on_disk)
+    if stale is None:  # files were added, removed or renamed
         old = {lib._name(i): i for i in range(len(lib))}
-        rows: list[str | Entry] = [
+        rows: list[bytes | Entry] = [
             lib._rows[old[n]] if n in old else Entry(_stem(n), n, title=_stem(n), pending=True)
             for n in names]
         current = Library(rows, lib.counts, lib.problems)
         yield LibraryUpdate(library=current)
-    stale = [i for i, n in enumerate(names)
-             if (e := current[i]).pending or (e.size, e.mtime_ns) != on_disk[n]]
+        stale = [i for i, n in enumerate(names)
+                 if (e := current[i]).pending or (e.size, e.mtime_ns) != on_disk[n]]
     jobs = [(str(ws.corpus / names[i]), *on_disk[names[i]]) for i in stale]
     chunks = [list(zip(stale[k : k + batch], jobs[k : k + batch], strict=True))
               for k in range(0, len(stale), batch)]
@@ -256,6 +262,31 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
     yield LibraryUpdate(done=True)
 
 
+def _unchanged_or_stale(lib: Library, names: list[str], on_disk: dict[str, tuple[int, int]]
+                        ) -> list[int] | None:
+    """Rows to re-read when the listing has the same files in the same order, else None.
+
+    A cached row of an unchanged file is recognised by its first bytes, so a warm check of
+    100,000 articles decodes no row at all.
+    """
+    if len(names) != len(lib):
+        return None
+    stale: list[int] = []
+    rows = lib._rows
+    for i, name in enumerate(names):
+        row = rows[i]
+        size, mtime = on_disk[name]
+        if isinstance(row, bytes):
+            if row.startswith(_prefix(name, size, mtime)):
+                continue
+        elif row.file == name and not row.pending and (row.size, row.mtime_ns) == (size, mtime):
+            continue
+        if lib._name(i) != name:
+            return None
+        stale.append(i)
+    return stale
+
+
 def _apply(lib: Library, indices: list[int], entries: list[Entry]) -> LibraryUpdate:
     for i, e in zip(indices, entries, strict=True):
         lib.set(i, e)
@@ -264,17 +295,17 @@ def _apply(lib: Library, indices: list[int], entries: list[Entry]) -> LibraryUpd
 
 def save_cache(ws: Workspace, lib: Library) -> None:
     """Write the listing cache (pending rows are left out: they are read again next time)."""
-    parts = [json.dumps(_HEADER), "\n"]
+    parts = [json.dumps(_HEADER).encode()]
     for row in lib._rows:
-        if isinstance(row, str):
-            parts += [row, "\n"]
+        if isinstance(row, bytes):
+            parts.append(row)
         elif not row.pending:
-            parts += [row.row(), "\n"]
+            parts.append(row.row().encode())
     path = _cache_path(ws)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("".join(parts), encoding="utf-8")
+        tmp.write_bytes(b"\n".join(parts) + b"\n")
         os.replace(tmp, path)
     except OSError:
         pass  # the cache is an optimisation; a read-only workspace still works
