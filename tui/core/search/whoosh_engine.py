@@ -272,6 +272,8 @@ class WhooshEngine:
         # highlights hundreds of words per keystroke.
         for m in _TOKEN.finditer(text):
             word = m.group().lower()
-            if _stem(word) in exact or any(p.match(word) or p.match(_stem(word)) for p in patterns):
+            stemmed = _stem(word)
+            if stemmed in exact or (patterns and any(p.match(word) or p.match(stemmed)
+                                                     for p in patterns)):
                 spans.append(m.span())
         return spans
