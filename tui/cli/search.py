@@ -11,6 +11,7 @@ from tui.core.sanitize import one_line
 from tui.core.search import Hit, IndexBusy, QueryError, Results, SearchError, SearchIndex
 
 from .common import Fail, one_line_errors, workspace_from
+from .index import summary
 from .progress import ProgressBar
 
 
@@ -76,6 +77,8 @@ def command(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: boo
             report = index.ensure(progress=bar)
             for message in report.messages:
                 click.echo(f"newstag: {message}", err=True)
+            if report.rebuilt:
+                click.echo(f"newstag: {summary(report)}", err=True)
         except IndexBusy as exc:
             click.echo(f"newstag: {exc}; searching the index as it is", err=True)
         results = index.search(text, limit, progress=bar)
