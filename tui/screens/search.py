@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -79,6 +79,8 @@ class SearchScreen(Screen[None]):
 
     DEFAULT_CSS = """
     SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
+    SearchScreen #search-progress { padding: 0 1; display: none; }
+    SearchScreen #search-progress.-busy { display: block; }
     SearchScreen #search-hits { height: 1fr; }
     """
 
@@ -110,6 +112,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")
         yield Static("", id="search-status")
+        yield ProgressBar(id="search-progress", show_eta=True)
         yield OptionList(id="search-hits")
         yield Footer()
 
@@ -133,7 +136,7 @@ class SearchScreen(Screen[None]):
 
         def progress(done: int, total: int, what: str) -> None:
             if total > 1:
-                self.app.call_from_thread(self.status.update, f"{what} {done}/{total} articles…")
+                self.app.call_from_thread(self._progress, done, total, what)
 
         note = ""
         try:
@@ -149,7 +152,14 @@ class SearchScreen(Screen[None]):
             note = one_line(str(exc), 200)
         self.app.call_from_thread(self._index_ready, note)
 
+    def _progress(self, done: int, total: int, what: str) -> None:
+        bar = self.query_one("#search-progress", ProgressBar)
+        bar.add_class("-busy")
+        bar.update(total=total, progress=done)
+        self.status.update(f"{what} {done}/{total} articles (tagging works meanwhile)…")
+
     def _index_ready(self, note: str) -> None:
+        self.query_one("#search-progress", ProgressBar).remove_class("-busy")
         self.ready = True
         self.status.update(Text(note))
         value = self.query_one(Input).value
