@@ -170,6 +170,14 @@ async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch) -
         await open_reader(pilot, FIRST)
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        # A hit opened from the search reads in a reader over it; escape comes back to the hits.
+        first_reader = app.screen_stack[-2]
+        assert app.open_article(SECOND, sentence=3)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen is not first_reader and app.screen.article.id == SECOND
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        assert first_reader.article.id == FIRST
 
 
 async def test_open_article_at_a_sentence_with_highlights_and_match_keys(tmp_path) -> None:

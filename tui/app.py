@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui.core.library import Library
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
+    from tui.screens.reader import ReaderScreen
 
 ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
 
@@ -74,6 +75,7 @@ class NewstagApp(App[None]):
         self.library: Library | None = None
         self.status_segments: list[StatusSegment] = []
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
+        self._reader: ReaderScreen | None = None
 
     @cached_property
     def store(self) -> TagStore:
@@ -143,7 +145,18 @@ class NewstagApp(App[None]):
             offset = found.start if found is not None else None
         if isinstance(self.screen, ReaderScreen):
             return self.screen.show_article(article_id, offset, highlight)
-        self.push_screen(ReaderScreen(article_id, offset, tuple(highlight)))
+        reader = self._reader
+        if reader is None:  # the first time: one reader, kept installed so reopening is instant
+            reader = self._reader = ReaderScreen()
+            self.install_screen(reader, "reader")
+        if reader in self.screen_stack:  # e.g. a search over the reader: a reader over the search
+            reader = ReaderScreen()
+        if reader.is_mounted:
+            if not reader.show_article(article_id, offset, highlight):
+                return False
+        else:
+            reader.open_on_mount(article_id, offset, highlight)
+        self.push_screen(reader)
         return True
 
     def add_status_segment(self, segment: StatusSegment) -> None:

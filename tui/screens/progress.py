@@ -15,6 +15,7 @@ from textual.screen import Screen
 from tui.core.articles import Article
 
 SYNC_COUNT_CHARS = 60_000  # below this, counting on the spot is quicker than starting processes
+BACKGROUND_DELAY = 1.5  # seconds after opening a big article before its full count starts
 
 
 def _to_tag(article: Article) -> int:
@@ -36,17 +37,33 @@ class SentenceCounter:
         if article.segmented or article.load_cached() or len(article.text) < SYNC_COUNT_CHARS:
             self.total = _to_tag(article)
             return
-        self.screen.run_worker(partial(self._segment, article), thread=True, exclusive=True,
-                               group="segment", description=f"segmenting {article.id}")
+        # Let the first screens and the first keys go by before processes compete for the CPU.
+        self.screen.set_timer(BACKGROUND_DELAY, partial(self._start, article))
+
+    def _start(self, article: Article) -> None:
+        if article is self._article and self.total is None:
+            self.screen.run_worker(partial(self._segment, article), thread=True, exclusive=True,
+                                   group="segment", description=f"segmenting {article.id}",
+                                   exit_on_error=False)
 
     def _segment(self, article: Article) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
         from tui.core import segcache
 
-        with segcache.make_pool(max(2, segcache.default_workers())) as pool:
-            if len(article.text) >= segcache.PARALLEL_MIN_CHARS:
-                spans = segcache.segment_parallel(article.text, pool=pool, cache=article.cache)
-            else:
-                spans = pool.submit(segcache.spans_for, article.text, article.cache).result()
+        try:
+            # One core is left to the reader, so scrolling stays smooth while this runs.
+            with segcache.make_pool(max(1, segcache.default_workers() - 1)) as pool:
+                if len(article.text) >= segcache.PARALLEL_MIN_CHARS:
+                    spans = segcache.segment_parallel(article.text, pool=pool, cache=article.cache)
+                else:
+                    spans = pool.submit(segcache.spans_for, article.text, article.cache).result()
+        except (OSError, RuntimeError, BrokenProcessPool) as exc:
+            # No processes here (a sandbox, a frozen build): the count stays "…", reading goes on.
+            self.screen.app.call_from_thread(
+                self.screen.notify, f"cannot count the sentences of {article.id}: {exc}",
+                severity="warning", markup=False, timeout=5)
+            return
         self.screen.app.call_from_thread(self._install, article, spans)
 
     def _install(self, article: Article, spans: list[tuple[int, int]]) -> None:

@@ -82,6 +82,11 @@ class ReaderScreen(TaggingActions, Screen[None]):
     def view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
+    def open_on_mount(self, article_id: str, offset: int | None = None,
+                      highlight: Sequence[str] = ()) -> None:
+        """What to show once composed (a screen's widgets exist only after its first push)."""
+        self._initial = (article_id, offset, tuple(highlight))
+
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_disk)
         article_id, offset, highlight = self._initial
