@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from tui.core.search.indexer import SearchIndex
 
 LIMIT = 200
+MIN_CHARS = 2
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
 
 
@@ -179,7 +180,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, text: str) -> None:
         worker = get_current_worker()
-        if not text.strip():
+        if len(text.strip()) < MIN_CHARS:  # one letter matches nearly everything: wait
             self.app.call_from_thread(self._show, None, "")
             return
         try:
