@@ -123,3 +123,36 @@ def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     bad.write_bytes(b"labels:\n  - name: caf\xe9\n")
     with pytest.raises(LabelsError, match="not UTF-8"):
         load_labels(bad)
+
+
+def test_cached_label_set_is_the_same_and_follows_edits(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "labels.yaml"
+    path.write_text(DEFAULT_LABELS_YAML + "  - name: odd\n    key: j\n", encoding="utf-8")
+    cache = tmp_path / ".newstag"
+    first = load_labels(path, cache)
+    assert first == load_labels(path) and first.problems
+    import tui.core.labels as labels_mod
+
+    monkeypatch.setattr(labels_mod, "parse_labels", lambda *a: pytest.fail("parsed again"))
+    assert load_labels(path, cache) == first
+    monkeypatch.undo()
+    path.write_text(DEFAULT_LABELS_YAML, encoding="utf-8")
+    assert load_labels(path, cache).problems == ()
+    (cache / "labels-v1.json").write_text("{broken")
+    assert load_labels(path, cache).names == ["speculation", "official statement", "warning"]
+
+
+def test_loading_from_the_cache_needs_no_yaml(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "labels.yaml"
+    path.write_text(DEFAULT_LABELS_YAML, encoding="utf-8")
+    load_labels(path, tmp_path)
+    code = (
+        "import sys; from pathlib import Path; from tui.core.labels import load_labels; "
+        f"ls = load_labels(Path({str(path)!r}), Path({str(tmp_path)!r})); "
+        "print(len(ls.labels), 'yaml' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["3", "False"]

@@ -7,13 +7,12 @@ only its key (it stays reachable by number and in the palette).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import yaml
-
-from . import yamlsafe
 
 # The reader's own keys (DESIGN.md's table); a label may not take one of them.
 READER_KEYS: dict[str, str] = {
@@ -82,6 +81,8 @@ class LabelsError(Exception):
 
 def _positions(text: str) -> tuple[dict[str, int], list[tuple[int, dict[str, int]]]]:
     """Line numbers: of each top-level key, and of each label item and its fields."""
+    import yaml
+
     top: dict[str, int] = {}
     items: list[tuple[int, dict[str, int]]] = []
     try:
@@ -103,6 +104,8 @@ def _positions(text: str) -> tuple[dict[str, int], list[tuple[int, dict[str, int
 
 def parse_labels(text: str, name: str) -> LabelSet:
     """Validate a label set. Every problem is one `file:line: ...` line; usable labels are kept."""
+    from . import yamlsafe  # with PyYAML: imported only when a label set is really parsed
+
     try:
         data = yamlsafe.load(text)
     except yamlsafe.YamlError as exc:
@@ -206,10 +209,47 @@ def _check_key(raw: object, lname: str, where: str, seen: dict[str, tuple[str, i
     return key
 
 
-def load_labels(path: Path) -> LabelSet:
-    """Load `labels.yaml`; raises `LabelsError` (one line) when the file is unusable."""
+CACHE_NAME = "labels-v1.json"
+
+
+def _cached(cache_dir: Path | None, path: Path, sha: str) -> LabelSet | None:
+    if cache_dir is None:
+        return None
     try:
-        text = path.read_text(encoding="utf-8")
+        data = json.loads((cache_dir / CACHE_NAME).read_text(encoding="utf-8"))
+        if data["sha256"] != sha or data["path"] != str(path):
+            return None
+        labels = tuple(Label(**{**lb, "cues": tuple(lb["cues"])}) for lb in data["labels"])
+        return LabelSet(labels, tuple(data["problems"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store(cache_dir: Path, path: Path, sha: str, ls: LabelSet) -> None:
+    out = cache_dir / CACHE_NAME
+    tmp = out.with_name(f".{CACHE_NAME}.{os.getpid()}.tmp")
+    data = {"sha256": sha, "path": str(path), "labels": [asdict(lb) for lb in ls.labels],
+            "problems": list(ls.problems)}
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError:
+        pass  # only a cache
+
+
+def load_labels(path: Path, cache_dir: Path | None = None) -> LabelSet:
+    """Load `labels.yaml`; raises `LabelsError` (one line) when the file is unusable.
+
+    With `cache_dir` (the workspace's `.newstag/`), the validated set is kept as JSON keyed by
+    the file's hash, so starting the TUI does not import or run the YAML parser at all.
+    """
+    try:
+        raw = path.read_bytes()
+        sha = hashlib.sha256(raw).hexdigest()
+        if (hit := _cached(cache_dir, path, sha)) is not None:
+            return hit
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise LabelsError(f"{path}:1: no label set here; run `newstag init DIR` or create it "
                           "(see README)") from None
@@ -218,7 +258,10 @@ def load_labels(path: Path) -> LabelSet:
     except OSError as exc:
         raise LabelsError(f"{path}:1: cannot read ({exc.strerror or exc}); check permissions"
                           ) from None
-    return parse_labels(text, str(path))
+    ls = parse_labels(text, str(path))
+    if cache_dir is not None:
+        _store(cache_dir, path, sha, ls)
+    return ls
 
 
 DEFAULT_LABELS_YAML = """\

@@ -11,8 +11,6 @@ import os
 from collections import Counter
 from pathlib import Path
 
-from .tagstore import TagFileError, TagStore
-
 CACHE_NAME = "tagcounts-v1.json"
 Counts = dict[str, Counter[str]]
 
@@ -49,6 +47,8 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
     Returns (counts, problems, whether anything differed from the cache). Problems are the
     file's own (unreadable, malformed); label checks are `newstag validate`'s.
     """
+    from .tagstore import TagFileError, TagStore  # YAML and file locks: only when really checking
+
     old = _read(cache_root)
     store = TagStore(tags_root)
     new: dict[str, dict] = {}
