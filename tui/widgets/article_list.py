@@ -133,9 +133,10 @@ class ArticleList(OptionList):
                 group=Binding.Group("Move", compact=True)),
         Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article",
                 group=Binding.Group("Move", compact=True)),
-        Binding("g", "first", "First", show=False, id="library.first"),
-        Binding("G", "last", "Last", show=False, id="library.last"),
-        Binding("space", "page_down", "Page down", show=False, id="library.page-down"),
+        Binding("g", "first", "First", show=False, id="library.first", tooltip="First article"),
+        Binding("G", "last", "Last", show=False, id="library.last", tooltip="Last article"),
+        Binding("space", "page_down", "Page down", show=False, id="library.page-down",
+                tooltip="A screen further down"),
     ]
 
     def __init__(self, labels: LabelSet, looks: Mapping[str, LabelLook], **kw: object) -> None:
