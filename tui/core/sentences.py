@@ -11,8 +11,8 @@ construction, whatever pySBD does to its copy of the text.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,11 +48,18 @@ class Span:
     end: int
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> pysbd.Segmenter:
-    import pysbd  # imported on first use: opening the library or an article never waits for it
+_local = threading.local()
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+def _segmenter() -> pysbd.Segmenter:
+    """One pySBD segmenter per thread: `Segmenter.segment` keeps the text on the object, so a
+    shared one gives wrong spans when the UI and a worker thread segment at the same time."""
+    seg = getattr(_local, "segmenter", None)
+    if seg is None:
+        import pysbd  # imported on first use: opening the library or an article never waits for it
+
+        seg = _local.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    return seg
 
 
 def trimmed(text: str, start: int, end: int) -> Span | None:
