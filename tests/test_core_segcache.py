@@ -108,3 +108,23 @@ def test_groups_cover_every_unit_in_order() -> None:
     units = [u for _, _, us in groups for u in us]
     assert units == sorted(units) and len(groups) >= 4
     assert all(a == us[0][0] and b == us[-1][1] for a, b, us in groups)
+
+
+def test_pools_work_from_stdin_scripts_and_unguarded_mains(tmp_path: Path) -> None:
+    """Workers never re-run the main script (it may be stdin, `-c`, or lack a __main__ guard)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from tui.core import segcache\n"
+        f"paths = sorted(Path({str(SEEDS)!r}).glob('*.txt')) * 4\n"
+        "res = list(segcache.segment_files(paths, None, workers=2, batch=2))\n"
+        "print(sum(1 for r in res if r.spans))\n"
+    )
+    unguarded = tmp_path / "unguarded.py"
+    unguarded.write_text(script)
+    for args, stdin in (([sys.executable, "-"], script), ([sys.executable, str(unguarded)], None)):
+        out = subprocess.run(args, input=stdin, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-500:]
+        assert out.stdout.split() == ["20"]

@@ -115,53 +115,11 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _quiet_worker() -> None:
-    """Workers write nothing to the terminal (the TUI owns it); errors come back as exceptions."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's helper process with a real stderr.
-
-    Under Textual `sys.stderr` is a capture object whose `fileno()` is -1, and the tracker's
-    start-up then fails with "bad value(s) in fds_to_keep"; so hand it the process's own stderr
-    (or /dev/null) while it starts.
-    """
-    import sys
-    from multiprocessing import resource_tracker
-
-    def usable(stream: object) -> bool:
-        try:
-            return stream is not None and stream.fileno() >= 0  # type: ignore[attr-defined]
-        except (AttributeError, OSError, ValueError):
-            return False
-
-    saved = sys.stderr
-    if usable(saved):
-        resource_tracker.ensure_running()
-        return
-    fallback = sys.__stderr__ if usable(sys.__stderr__) else open(os.devnull, "w")  # noqa: SIM115
-    try:
-        sys.stderr = fallback
-        resource_tracker.ensure_running()
-    finally:
-        sys.stderr = saved
-        if fallback is not sys.__stderr__:
-            fallback.close()
-
-
 def make_pool(workers: int | None = None, quiet: bool = True) -> ProcessPoolExecutor:
-    """A pool safe to start from a threaded program (the TUI): `spawn`, never `fork`."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """A process pool safe to start from inside the TUI (see `procpool`)."""
+    from .procpool import make_pool as _make_pool  # multiprocessing: imported when first needed
 
-    _start_resource_tracker()
-    return ProcessPoolExecutor(max_workers=workers or default_workers(),
-                               mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_quiet_worker if quiet else None)
+    return _make_pool(workers or default_workers(), quiet)
 
 
 def _segment_units(piece: str, offset: int, unit_spans: list[tuple[int, int]]) -> Spans:
