@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -27,14 +26,10 @@ def _cursor(app) -> object:  # noqa: ANN001
 
 def main() -> None:
     article, ready, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-    if "info-no-layout" in os.environ.get("NEWSTAG_BENCH_EXPERIMENT", ""):
-        # What a move costs when the one-line SentenceInfo updates without a relayout.
-        import tui.widgets.tag_legend as legend
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _experiments import apply
 
-        update = legend.SentenceInfo.update
-        legend.SentenceInfo.update = lambda self, content="", *, layout=True: update(
-            self, content, layout=False
-        )
+    apply()
     from tui.app import NewstagApp
     from tui.core.labels import load_labels
     from tui.core.workspace import open_workspace

@@ -22,7 +22,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _tmux import Pane  # noqa: E402
-from _workspace import REPO, VENV_BIN, big_article_workspace, generated_workspace  # noqa: E402
+from _workspace import (  # noqa: E402
+    REPO,
+    VENV_BIN,
+    big_article_workspace,
+    generated_workspace,
+    warm_spans,
+)
 
 ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLORTERM": "truecolor"}
 
@@ -94,6 +100,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     print("|---|---|---|---|---|---|")
     big = big_article_workspace()
+    warm_spans(big)  # else the first open segments 3 MB in the background while we measure
     x = args.experiment
     print(
         row("reader, seed 000, `j` ×10", run(big, "000_698a1ff201fa72f9", "j", 10, gap, x)),

@@ -1,0 +1,49 @@
+"""Run inside tmux by bench/startup.py --cpu: start, paint the first screen, exit at once.
+
+`bare`: the one-Static app; `newstag`: the TUI on the current folder, exiting at the first frame
+written after the library's rows are shown. Run under `/usr/bin/time`, this gives the CPU time
+start-up costs, which a busy machine disturbs much less than wall-clock time.
+
+    python bench/_paint_app.py bare|newstag
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def _exit_after_frame(app, ready) -> None:  # noqa: ANN001
+    shown = app._display
+
+    def display(screen, renderable) -> None:  # noqa: ANN001 - Textual's private hook
+        shown(screen, renderable)
+        if renderable is not None and ready():
+            app.exit()
+
+    app._display = display  # type: ignore[method-assign]
+
+
+def main() -> None:
+    if sys.argv[1] == "bare":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from bare_app import Bare
+
+        app = Bare()
+        _exit_after_frame(app, lambda: True)
+        app.run()
+        return
+    from tui.app import NewstagApp
+    from tui.cli.main import cli  # what `newstag` imports first
+    from tui.core.labels import load_labels
+    from tui.core.workspace import open_workspace
+
+    del cli
+    ws = open_workspace(Path.cwd())
+    app = NewstagApp(ws, load_labels(ws.labels_path))
+    _exit_after_frame(app, lambda: app.library is not None)
+    app.run()
+
+
+if __name__ == "__main__":
+    main()
