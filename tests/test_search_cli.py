@@ -23,7 +23,7 @@ def run(ws, *args: str):
 def test_search_prints_every_article_saying_it(ws) -> None:
     r = run(ws, "search", "ammunition")
     assert r.exit_code == 0, r.output
-    lines = r.output.splitlines()
+    lines = r.stdout.splitlines()
     assert lines[-1] == "6 matching sentences"
     for article in ["000_698a1ff201fa72f9", "001_e98dd6f0637d58e7", "002_ac2d878c38bad475",
                     "003_420c701de47a1b0c", "004_0413e7c0cc1f7413"]:
@@ -33,24 +33,28 @@ def test_search_prints_every_article_saying_it(ws) -> None:
 def test_json_is_valid_and_stable(ws) -> None:
     tag_sentence(ws, "alice", "000_698a1ff201fa72f9", 5, "speculation")
     r = run(ws, "search", "--json", "label:speculation")
-    data = json.loads(r.output)
-    assert list(data) == ["query", "kind", "total", "terms", "hits"]
+    data = json.loads(r.stdout)
+    assert list(data) == ["query", "kind", "total", "more", "terms", "hits"]
     assert data["total"] == 1 and data["kind"] == "sentence"
     hit = data["hits"][0]
     assert list(hit) == ["kind", "article", "title", "sentence", "start", "end", "text", "labels",
                          "annotators", "score", "marks"]
     assert (hit["article"], hit["sentence"]) == ("000_698a1ff201fa72f9", 5)
     assert hit["labels"] == ["speculation"]
-    assert run(ws, "search", "--json", "label:speculation").output == r.output  # same bytes
+    assert run(ws, "search", "--json", "label:speculation").stdout == r.stdout  # same bytes
 
 
 def test_phrase_field_and_limit(ws) -> None:
     r = run(ws, "search", "--json", "--limit", "2", "ammunition")
-    assert len(json.loads(r.output)["hits"]) == 2
-    phrase = json.loads(run(ws, "search", "--json", '"may supply ammunition"').output)
+    assert len(json.loads(r.stdout)["hits"]) == 2 and json.loads(r.stdout)["more"]
+    assert run(ws, "search", "--limit", "2", "ammunition").stdout.splitlines()[-1] == \
+        "2+ matching sentences (raise --limit for more)"
+    dated = run(ws, "search", "--limit", "1", "date:[2023-09-01 TO]").stdout.splitlines()[-1]
+    assert dated == "2 matching articles (showing 1)"
+    phrase = json.loads(run(ws, "search", "--json", '"may supply ammunition"').stdout)
     assert [(h["article"], h["sentence"]) for h in phrase["hits"]] == [("000_698a1ff201fa72f9", 5)]
     assert phrase["hits"][0]["marks"]
-    field = json.loads(run(ws, "search", "--json", "source:AP").output)
+    field = json.loads(run(ws, "search", "--json", "source:AP").stdout)
     assert field["kind"] == "article"
     assert [h["article"] for h in field["hits"]] == ["003_420c701de47a1b0c"]
 
@@ -77,7 +81,8 @@ def test_corrupt_index_rebuilt_by_the_next_search(ws) -> None:
     for seg in (ws.cache / "index").glob("*.seg"):
         seg.write_bytes(seg.read_bytes()[:50])
     r = run(ws, "search", "ammunition")
-    assert r.exit_code == 0 and r.output.splitlines()[-1] == "6 matching sentences"
+    assert r.exit_code == 0 and r.stdout.splitlines()[-1] == "6 matching sentences"
+    assert "the index is damaged" in r.stderr
 
 
 def test_second_instance_holding_the_index_lock(ws) -> None:
@@ -89,6 +94,6 @@ def test_second_instance_holding_the_index_lock(ws) -> None:
         assert r.exit_code == 0
         assert "another newstag is updating the search index; searching the index as it is" \
             in r.output
-        assert r.output.splitlines()[-1] == "6 matching sentences"
+        assert r.stdout.splitlines()[-1] == "6 matching sentences"
         busy = run(ws, "index", "--wait", "0.2")
         assert busy.exit_code == 1 and "try again when it has finished" in busy.output

@@ -23,8 +23,8 @@ def hit_json(h: Hit) -> dict:
 
 
 def results_json(r: Results) -> str:
-    data = {"query": r.query, "kind": r.kind, "total": r.total, "terms": list(r.terms),
-            "hits": [hit_json(h) for h in r.hits]}
+    data = {"query": r.query, "kind": r.kind, "total": r.total, "more": r.more,
+            "terms": list(r.terms), "hits": [hit_json(h) for h in r.hits]}
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -50,9 +50,13 @@ def render(r: Results, color: bool) -> str:
         lines.append(click.style(head, fg="cyan") if color else head)
         if h.kind == "sentence":
             lines.append("    " + marked(h.text, h.marks, color))
-    more = f" (showing {len(r.hits)})" if r.total > len(r.hits) else ""
     noun = "article" if r.kind == "article" else "sentence"
-    lines.append(f"{r.total} matching {noun}{'' if r.total == 1 else 's'}{more}")
+    plural = "" if r.total == 1 and not r.more else "s"
+    if r.more and r.total <= len(r.hits):
+        lines.append(f"{len(r.hits)}+ matching {noun}s (raise --limit for more)")
+    else:
+        shown = f" (showing {len(r.hits)})" if r.total > len(r.hits) else ""
+        lines.append(f"{r.total} matching {noun}{plural}{shown}")
     return "\n".join(lines)
 
 
@@ -73,6 +77,7 @@ def command(ctx: click.Context, query: tuple[str, ...], limit: int, as_json: boo
     index = SearchIndex(ws)
     bar = ProgressBar()
     try:
+        index.check_query(text)  # a typo is reported at once, not after an index build
         try:
             report = index.ensure(progress=bar)
             for message in report.messages:

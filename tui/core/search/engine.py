@@ -121,6 +121,10 @@ class Engine(Protocol):
         `typing`: the query is being typed, so its last word is also a prefix."""
         ...
 
+    def check(self, query: str) -> None:
+        """Raise `QueryError` if the query cannot be understood (no index needed)."""
+        ...
+
     def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         """Spans of `text` where a word matches one of `terms` the way the index matches them
         (stemmed: "warned" marks "warning")."""

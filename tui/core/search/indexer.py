@@ -205,6 +205,10 @@ class SearchIndex(Incremental):
                     self._rebuild(f"the index is damaged ({exc})", progress)
             return self.engine.search(query, limit, typing)
 
+    def check_query(self, query: str) -> None:
+        """Raise `QueryError` for a query that cannot be understood, before any indexing."""
+        self.engine.check(query)
+
     def highlight(self, text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
         return self.engine.highlight(text, terms)
 

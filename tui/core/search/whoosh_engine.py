@@ -259,6 +259,9 @@ class WhooshEngine:
                            found.kind, found.more)
         return self._guard(run)
 
+    def check(self, query: str) -> None:
+        parse(self._parser, query)
+
     def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
         exact = set()
         patterns = []

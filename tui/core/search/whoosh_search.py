@@ -26,7 +26,7 @@ MORE_ARTICLES = (4, 400, None)  # articles per round beyond `limit`: most stop a
 class Found:
     kind: str
     docs: list[tuple[float, dict]]  # (score, stored fields), best first
-    total: int
+    total: int  # exact, or (with `more`) the matches found before stopping at `limit`
     more: bool
 
 
@@ -66,20 +66,16 @@ def _restrict(q: wq.Query, kind: str, fields: frozenset[str]) -> wq.Query:
 
 def find(s, parsed: Parsed, limit: int) -> Found:  # noqa: ANN001 - a whoosh Searcher
     q = parsed.query
-    if parsed.articles_only:
-        r = s.search(_restrict(q, "a", frozenset({"body"})), limit=limit)
-        return Found("article", [(h.score or 0.0, h.fields()) for h in r], r.estimated_length(),
-                     r.estimated_length() > len(r.top_n))
-    if not parsed.scored:  # filters only (label:, is:, annotator:): document order
-        r = s.search(_restrict(q, "s", SENTENCE_FIELDS), limit=limit, sortedby=["article", "pos"])
-        docs = [(0.0, h.fields()) for h in r]
-        more = len(docs) >= limit
-        return Found("sentence", docs, len(r) if more else len(docs), more)
-    if not _monotone(q):
-        r = s.search(_restrict(q, "s", SENTENCE_FIELDS), limit=limit)
-        docs = [(h.score or 0.0, h.fields()) for h in r]
-        more = len(docs) >= limit
-        return Found("sentence", docs, r.estimated_length() if more else len(docs), more)
+    if parsed.articles_only or not parsed.scored or not _monotone(q):
+        # One Whoosh search; `len(r)` counts every match exactly (cheap next to the search).
+        kind = "article" if parsed.articles_only else "sentence"
+        restricted = (_restrict(q, "a", frozenset({"body"})) if parsed.articles_only
+                      else _restrict(q, "s", SENTENCE_FIELDS))
+        order = {} if parsed.scored else {"sortedby": ["article", "pos"]}  # filters: reading order
+        r = s.search(restricted, limit=limit, **order)
+        docs = [(float(h.score or 0.0) if parsed.scored else 0.0, h.fields()) for h in r]
+        total = len(r)
+        return Found(kind, docs, total, total > len(docs))
     article_q = _restrict(q.accept(_to_body), "a", frozenset({"body"}))
     docs: list[tuple[float, dict]] = []
     seen = 0
