@@ -114,13 +114,15 @@ class TaggingSession:
                 record: bool = True) -> TagDoc:
         art = self._articles[article_id]
         before = self.doc(article_id)
-        new = TagDoc(article_id, art.sha256, tags).sorted()
+        new = TagDoc(article_id, art.sha256, _fit(art, tags)).sorted()
         base = self._loaded.get(article_id, Loaded(None, None))
         saved = self.store.save(self.annotator, new, base)
         self._loaded[article_id] = saved
         after = saved.doc or TagDoc(article_id, art.sha256)
-        if record and before.tags != after.tags:
-            self._undo.append(Change(article_id, before.tags, after.tags, description))
+        # The undo step is what this action changed, not what the merge brought in from disk:
+        # undoing must never take away a tag another instance (or a git pull) added meanwhile.
+        if record and before.tags != new.tags:
+            self._undo.append(Change(article_id, before.tags, new.tags, description))
             self._redo.clear()
         for listener in self.listeners:
             listener(article_id, saved.doc)
@@ -202,14 +204,19 @@ class TaggingSession:
         return change
 
     def _apply(self, article_id: str, frm: tuple[Tag, ...], to: tuple[Tag, ...]) -> None:
-        """Apply frm→to as a delta on the current tags, so others' later edits survive."""
+        """Apply frm→to as a delta on the current tags, so others' later edits survive.
+
+        Only what the step changed is touched: a tag the step left alone, which another
+        instance has since removed, stays removed.
+        """
         current = {t.id: t for t in self.doc(article_id).tags}
-        frm_ids = {t.id for t in frm}
+        frm_map = {t.id: t for t in frm}
         to_map = {t.id: t for t in to}
-        for tid in frm_ids - set(to_map):
+        for tid in set(frm_map) - set(to_map):
             current.pop(tid, None)
         for tid, tag in to_map.items():
-            current[tid] = tag
+            if frm_map.get(tid) != tag:
+                current[tid] = tag
         self._commit(article_id, tuple(current.values()), "undo/redo", record=False)
 
 
@@ -231,3 +238,18 @@ def _sentences_near(article: Article) -> Callable[[int, int], list[tuple[int, in
         return [(s.start, s.end) for b in article.blocks[lo:hi] for s in article.block_spans(b)]
 
     return near
+
+
+def _fit(article: Article, tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
+    """Tags brought back by undo after the article changed carry old anchors: re-place them."""
+    text = article.text
+    if all(t.orphan or text[t.start : t.end] == t.quote for t in tags):
+        return tags
+    found, near = anchoring.Text(text), _sentences_near(article)
+
+    def fit(t: Tag) -> Tag:
+        if t.orphan or text[t.start : t.end] == t.quote:
+            return t
+        return anchoring.place(t, text, anchoring.locate(t, found, units=near))
+
+    return tuple(fit(t) for t in tags)
