@@ -62,6 +62,8 @@ async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)  # opening re-anchors: the tag is kept, flagged orphan
         assert [t.id for t in store.load(ws.annotator, FIRST).doc.tags if t.orphan] == [tag_id]
+        assert any("changed since it was tagged" in n.message and "1 orphaned" in n.message
+                   for n in app._notifications)
         await pilot.press("j", "j")
         reader = app.screen
         target = reader.view.cursor

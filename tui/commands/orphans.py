@@ -13,6 +13,15 @@ NAME = "Orphans: tags whose text is gone from their article"
 HELP = "Re-attach them to the current sentence or delete them (newstag validate lists them too)"
 
 
+def reanchor_notice(app: NewstagApp, article_id: str) -> str | None:
+    """One line after opening an article that changed since it was tagged (None otherwise)."""
+    report = app.session.reanchored.pop(article_id, None)
+    if report is None or not report.changed:
+        return None
+    tail = "; ctrl+p Orphans to settle them" if report.orphaned else ""
+    return f"This article changed since it was tagged: {report.summary()}{tail}"
+
+
 def show_orphans(app: NewstagApp) -> None:
     """Open the Orphans view, aimed at the reader's article and sentence when there is one."""
     from tui.screens.orphans import OrphansScreen

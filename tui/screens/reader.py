@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.commands.labels import LabelCommands
+from tui.commands.orphans import reanchor_notice
 from tui.core.articles import Article
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
@@ -111,6 +112,9 @@ class ReaderScreen(TaggingActions, Screen[None]):
         self.app.state.remember(article.id, self.view.cursor.start if self.view.cursor else None)
         if article.warning:
             self.notify(article.warning, severity="warning", markup=False, timeout=8)
+        notice = reanchor_notice(self.app, article.id)
+        if notice:
+            self.notify(notice, severity="warning", markup=False, timeout=10)
         self.counter.count(article)
         self._update_info()
         self.view.focus()
