@@ -18,56 +18,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import overload
 
-from . import articles
+from .listing import Entry, entry_from_row, list_names, read_entry, row_prefix, stat_all, stem
+from .listing import read_batch as _read_batch
 from .segcache import make_pool
 from .tagcounts import load_counts, refresh_counts
-from .textfile import TextFileError, read_text
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
-_json_str = json.encoder.encode_basestring  # json.dumps(s, ensure_ascii=False), minus the overhead
+__all__ = ["Entry", "Library", "LibraryUpdate", "ensure_entries", "list_names", "load_library",
+           "open_library", "read_entry", "refresh_library", "save_cache"]
+
 CACHE_NAME = "library-v3.jsonl"
 _HEADER = {"newstag": "library", "version": 3}
 POOL_MIN = 2_000  # stale articles worth starting worker processes for
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One article as the library shows it."""
-
-    id: str
-    file: str
-    size: int = -1
-    mtime_ns: int = -1
-    title: str = ""
-    source: str = ""
-    date: str = ""
-    error: str = ""  # a file we could not read (binary, empty): listed, not openable
-    warning: str = ""  # read, but with a problem worth showing (not UTF-8)
-    pending: bool = False  # title not read yet: `title` is the id until `refresh_library` says
-
-    def row(self) -> str:
-        return json.dumps([self.file, self.size, self.mtime_ns, self.title, self.source, self.date,
-                           self.error, self.warning], ensure_ascii=False)
-
-
-def _from_row(line: bytes) -> Entry:
-    f, size, mtime, title, source, date, error, warning = json.loads(line)
-    return Entry(_stem(f), f, size, mtime, title, source, date, error, warning)
-
-
-def _prefix(name: str, size: int, mtime_ns: int) -> bytes:
-    """How the cached row of an unchanged file starts (see `Entry.row`): no decoding needed."""
-    return f"[{_json_str(name)}, {size}, {mtime_ns}, ".encode()
-
-
-def _stem(name: str) -> str:
-    return name.rsplit(".", 1)[0] if "." in name else name
+# A row as kept: cached JSON bytes (decoded on first access), a bare file name (title not read
+# yet), or an Entry.
+Row = bytes | str | Entry
 
 
 class Library(Sequence[Entry]):
-    """The corpus listing, sorted by file name; cached rows are decoded on first access."""
+    """The corpus listing, sorted by file name; rows become Entries on first access."""
 
-    def __init__(self, rows: list[bytes | Entry], counts: dict[str, Counter[str]] | None = None,
+    def __init__(self, rows: list[Row], counts: dict[str, Counter[str]] | None = None,
                  problems: list[str] | None = None, verified: bool = False) -> None:
         self._rows = rows
         self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
@@ -86,7 +59,10 @@ class Library(Sequence[Entry]):
             return [self[j] for j in range(*i.indices(len(self._rows)))]
         row = self._rows[i]
         if isinstance(row, bytes):
-            row = _from_row(row)
+            row = entry_from_row(row)
+            self._rows[i] = row
+        elif isinstance(row, str):  # a file name only: listed, its title not read yet
+            row = Entry(stem(row), row, title=stem(row), pending=True)
             self._rows[i] = row
         return row
 
@@ -97,6 +73,8 @@ class Library(Sequence[Entry]):
 
     def _name(self, i: int) -> str:
         row = self._rows[i]
+        if isinstance(row, str):
+            return row
         return row.file if isinstance(row, Entry) else self[i].file
 
     def index_of(self, article_id: str) -> int | None:
@@ -118,7 +96,8 @@ class Library(Sequence[Entry]):
         self._rows[i] = entry
 
     def pending(self) -> list[int]:
-        return [i for i, r in enumerate(self._rows) if isinstance(r, Entry) and r.pending]
+        return [i for i, r in enumerate(self._rows)
+                if isinstance(r, str) or (isinstance(r, Entry) and r.pending)]
 
 
 @dataclass(frozen=True)
@@ -136,10 +115,10 @@ def _cache_path(ws: Workspace) -> Path:
     return ws.cache / CACHE_NAME
 
 
-def _read_rows(path: Path) -> list[bytes | Entry] | None:
+def _read_rows(path: Path) -> list[Row] | None:
     """The cached rows, undecoded (100,000 rows: one read and one split, ~20 ms)."""
     try:
-        rows: list[bytes | Entry] = path.read_bytes().split(b"\n")  # type: ignore[assignment]
+        rows: list[Row] = path.read_bytes().split(b"\n")  # type: ignore[assignment]
         if json.loads(rows[0]) != _HEADER:
             return None
     except (OSError, ValueError):
@@ -150,41 +129,13 @@ def _read_rows(path: Path) -> list[bytes | Entry] | None:
     return rows
 
 
-def list_names(corpus: Path) -> list[str]:
-    """Article file names in the corpus folder, sorted; no stat (directory entries only)."""
-    try:
-        with os.scandir(corpus) as it:
-            names = [e.name for e in it if e.name.endswith(ARTICLE_SUFFIXES)
-                     and not e.name.startswith(".") and e.is_file()]
-    except OSError:
-        return []
-    names.sort()
-    return names
-
-
 def open_library(ws: Workspace) -> Library:
     """The listing as last seen (from the cache), or the bare file names; fast at any size."""
     rows = _read_rows(_cache_path(ws))
     if rows is None:
-        rows = [Entry(_stem(n), n, title=_stem(n), pending=True) for n in list_names(ws.corpus)]
+        rows = list_names(ws.corpus)  # type: ignore[assignment]  # names: Entry made on access
     counts, problems = load_counts(ws.cache)
     return Library(rows, counts, problems)
-
-
-def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
-    """Read one article's listing details (title, source, date) from its top and bottom lines."""
-    stem = path.stem
-    try:
-        decoded = read_text(path)
-    except TextFileError as exc:
-        return Entry(stem, path.name, size, mtime_ns, title=stem, error=str(exc))
-    meta = articles.read_metadata(decoded.text, stem)
-    return Entry(stem, path.name, size, mtime_ns, meta.title, meta.source, meta.date,
-                 warning=decoded.warning or "")
-
-
-def _read_batch(jobs: list[tuple[str, int, int]]) -> list[Entry]:
-    return [read_entry(Path(p), s, m) for p, s, m in jobs]
 
 
 def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[int, Entry]:
@@ -202,23 +153,6 @@ def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[
     return out
 
 
-def _stat_all(corpus: Path) -> dict[str, tuple[int, int]]:
-    found: dict[str, tuple[int, int]] = {}
-    try:
-        with os.scandir(corpus) as it:
-            for e in it:
-                if e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith("."):
-                    try:
-                        if e.is_file():
-                            st = e.stat()
-                            found[e.name] = (st.st_size, st.st_mtime_ns)
-                    except OSError:
-                        continue
-    except OSError:
-        pass
-    return found
-
-
 def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), batch: int = 256,
                     workers: int | None = None) -> Iterator[LibraryUpdate]:
     """Bring `lib` up to date with the files, step by step (run it in a worker thread).
@@ -228,14 +162,14 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
     Rows are updated in place in `lib` (or in the new Library of the first update when files
     were added or removed) and each update names them; the caches are saved at the end.
     """
-    on_disk = _stat_all(ws.corpus)
+    on_disk = stat_all(ws.corpus)
     names = sorted(on_disk)
     current = lib
     stale = _unchanged_or_stale(lib, names, on_disk)
     if stale is None:  # files were added, removed or renamed
         old = {lib._name(i): i for i in range(len(lib))}
-        rows: list[bytes | Entry] = [
-            lib._rows[old[n]] if n in old else Entry(_stem(n), n, title=_stem(n), pending=True)
+        rows: list[Row] = [
+            lib._rows[old[n]] if n in old else n
             for n in names]
         current = Library(rows, lib.counts, lib.problems)
         yield LibraryUpdate(library=current)
@@ -277,8 +211,13 @@ def _unchanged_or_stale(lib: Library, names: list[str], on_disk: dict[str, tuple
         row = rows[i]
         size, mtime = on_disk[name]
         if isinstance(row, bytes):
-            if row.startswith(_prefix(name, size, mtime)):
+            if row.startswith(row_prefix(name, size, mtime)):
                 continue
+        elif isinstance(row, str):
+            if row != name:
+                return None
+            stale.append(i)
+            continue
         elif row.file == name and not row.pending and (row.size, row.mtime_ns) == (size, mtime):
             continue
         if lib._name(i) != name:
@@ -299,7 +238,7 @@ def save_cache(ws: Workspace, lib: Library) -> None:
     for row in lib._rows:
         if isinstance(row, bytes):
             parts.append(row)
-        elif not row.pending:
+        elif isinstance(row, Entry) and not row.pending:
             parts.append(row.row().encode())
     path = _cache_path(ws)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

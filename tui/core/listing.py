@@ -1,0 +1,94 @@
+"""The corpus folder as the library sees it: file names, stats, one article's listing details,
+and how an entry is stored as a cache row (so unchanged rows are recognised without decoding)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import articles
+from .textfile import TextFileError, read_text
+from .workspace import ARTICLE_SUFFIXES
+
+_json_str = json.encoder.encode_basestring  # json.dumps(s, ensure_ascii=False), minus the overhead
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article as the library shows it."""
+
+    id: str
+    file: str
+    size: int = -1
+    mtime_ns: int = -1
+    title: str = ""
+    source: str = ""
+    date: str = ""
+    error: str = ""  # a file we could not read (binary, empty): listed, not openable
+    warning: str = ""  # read, but with a problem worth showing (not UTF-8)
+    pending: bool = False  # title not read yet: `title` is the id until `refresh_library` says
+
+    def row(self) -> str:
+        return json.dumps([self.file, self.size, self.mtime_ns, self.title, self.source, self.date,
+                           self.error, self.warning], ensure_ascii=False)
+
+
+def entry_from_row(line: bytes) -> Entry:
+    f, size, mtime, title, source, date, error, warning = json.loads(line)
+    return Entry(stem(f), f, size, mtime, title, source, date, error, warning)
+
+
+def row_prefix(name: str, size: int, mtime_ns: int) -> bytes:
+    """How the cached row of an unchanged file starts (see `Entry.row`): no decoding needed."""
+    return f"[{_json_str(name)}, {size}, {mtime_ns}, ".encode()
+
+
+def stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def list_names(corpus: Path) -> list[str]:
+    """Article file names in the corpus folder, sorted; no stat (directory entries only)."""
+    try:
+        with os.scandir(corpus) as it:
+            names = [e.name for e in it if e.name.endswith(ARTICLE_SUFFIXES)
+                     and not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        return []
+    names.sort()
+    return names
+
+
+def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
+    """Read one article's listing details (title, source, date) from its top and bottom lines."""
+    sid = path.stem
+    try:
+        decoded = read_text(path)
+    except TextFileError as exc:
+        return Entry(sid, path.name, size, mtime_ns, title=sid, error=str(exc))
+    meta = articles.read_metadata(decoded.text, sid)
+    return Entry(sid, path.name, size, mtime_ns, meta.title, meta.source, meta.date,
+                 warning=decoded.warning or "")
+
+
+def read_batch(jobs: list[tuple[str, int, int]]) -> list[Entry]:
+    return [read_entry(Path(p), s, m) for p, s, m in jobs]
+
+
+def stat_all(corpus: Path) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    try:
+        with os.scandir(corpus) as it:
+            for e in it:
+                if e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith("."):
+                    try:
+                        if e.is_file():
+                            st = e.stat()
+                            found[e.name] = (st.st_size, st.st_mtime_ns)
+                    except OSError:
+                        continue
+    except OSError:
+        pass
+    return found
