@@ -101,6 +101,25 @@ async def test_the_reader_polls_for_changes_from_outside_by_itself(tmp_path, mon
                        "the change from outside", limit=5)
 
 
+async def test_teammates_tags_follow_their_text_when_the_article_changed(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    path = ws.article_path(FIRST)
+    art = articles.load(path)
+    bob = TaggingSession(TagStore(ws.tags), "bob", LABELS)
+    bob.open(art)
+    s = art.sentences()[4]
+    quote = art.sentence_text(s)
+    bob.toggle(art, [(s.start, s.end)], "warning")
+    path.write_text("UPDATED: a new first paragraph.\n\n" + art.text, encoding="utf-8")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        marks = app.screen.view.marks.marks
+        text = app.screen.article.text
+        assert [(m.annotator, text[m.start : m.end]) for m in marks] == [("bob", quote)]
+        assert TagStore(ws.tags).load("bob", FIRST).doc.tags[0].start == s.start  # bob's file
+
+
 HOSTILE_NAME = "[@click=app.quit]x\x1b]52;c;cHduZWQ=\x07"
 HOSTILE_TEXT = (
     "A headline with [@click=app.quit]markup[/] in it\n\n"

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from tui.core.anchoring import needs_reanchor, reanchor
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError, TagStore
+
+if TYPE_CHECKING:
+    from tui.core.articles import Article
 
 
 def _signature(path: Path) -> tuple[int, int]:
@@ -26,8 +31,12 @@ class OtherTags:
         self.docs: dict[str, TagDoc] = {}
         self._seen: dict[str, tuple[int, int]] = {}
 
-    def load(self, article_id: str) -> list[str]:
-        """Read every other annotator's file for this article; returns one-line problems."""
+    def load(self, article_id: str, article: Article | None = None) -> list[str]:
+        """Read every other annotator's file for this article; returns one-line problems.
+
+        Tags made on another version of the article are re-anchored in memory (their files are
+        theirs to save), so they are shown where their text is now, or not at all (orphans).
+        """
         self.docs, self._seen = {}, {}
         problems: list[str] = []
         for who in self.store.annotators():
@@ -41,7 +50,10 @@ class OtherTags:
                 continue
             self._seen[who] = _signature(path)
             if loaded.doc is not None and loaded.doc.tags:
-                self.docs[who] = loaded.doc
+                doc = loaded.doc
+                if article is not None and needs_reanchor(doc, article.text, article.sha256):
+                    doc = reanchor(doc, article.text, article.sha256)[0]
+                self.docs[who] = doc
         return problems
 
     def changed(self, article_id: str) -> bool:

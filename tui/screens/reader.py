@@ -128,7 +128,7 @@ class ReaderScreen(TaggingActions, Screen[None]):
             return TagDoc(article.id, article.sha256)
 
     def _load_others(self, article_id: str) -> None:
-        for problem in self.others.load(article_id):
+        for problem in self.others.load(article_id, self.article):
             self.notify(problem, severity="error", markup=False, timeout=10)
 
     def _marks(self, mine: TagDoc | None = None) -> Marks:
