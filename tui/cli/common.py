@@ -11,14 +11,21 @@ from typing import Any, TypeVar
 import click
 
 from tui.core.labels import LabelsError
-from tui.core.tagstore import TagFileError
 from tui.core.textfile import TextFileError
 from tui.core.workspace import Workspace, WorkspaceError, open_workspace
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-# Exceptions whose message is already one line a user can act on.
-USER_ERRORS: tuple[type[Exception], ...] = (LabelsError, TagFileError, TextFileError, WorkspaceError)
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """Exceptions whose message is already one line a user can act on.
+
+    The tag store's is imported only here: it pulls in PyYAML and filelock, which plain
+    `newstag` (the TUI) should not pay for before its first screen.
+    """
+    from tui.core.tagstore import TagFileError
+
+    return (LabelsError, TagFileError, TextFileError, WorkspaceError)
 
 
 class Fail(click.ClickException):
@@ -35,8 +42,10 @@ def one_line_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except USER_ERRORS as exc:
-            raise Fail(str(exc)) from None
+        except Exception as exc:
+            if isinstance(exc, user_errors()):
+                raise Fail(str(exc)) from None
+            raise
         except KeyboardInterrupt:
             sys.exit(130)
 
