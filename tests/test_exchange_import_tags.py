@@ -6,6 +6,8 @@ import json
 
 from exchange_helpers import SEED, load, prose, run, seed_workspace, tag_files, team_workspace
 
+from tui.core.tagstore import TagStore
+
 
 def _doccano_line(text: str, spans: list, **extra) -> str:
     return json.dumps({"text": text, "label": spans, **extra}, ensure_ascii=False)
@@ -110,17 +112,26 @@ def test_dry_run_writes_nothing_and_annotator_option_overrides_the_file(tmp_path
     assert {k: v for k, v in files.items() if not k.startswith("carol-d/")} == before
 
 
-def test_a_tag_file_made_on_an_older_text_is_not_merged_into(tmp_path):
+def test_a_tag_file_made_on_an_older_text_is_placed_on_the_current_one_then_merged(tmp_path):
     ws = team_workspace(tmp_path)
     out = tmp_path / "all.jsonl"
-    run(ws, "export", "--format", "jsonl", "--article", SEED, "--out", str(out))
+    run(ws, "export", "--format", "jsonl", "--article", SEED, "--annotator", "bob",
+        "--out", str(out))
     path = ws.article_path(SEED)
-    path.write_text(path.read_text(encoding="utf-8") + "\nOne more line at the end.\n",
-                    encoding="utf-8")
-    before = tag_files(ws)
+    path.write_text("A new first line.\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    bob_before = tag_files(ws)[f"bob/{SEED}.yaml"]
     result = run(ws, "import-tags", str(out), "--format", "jsonl", "--annotator", "alice")
-    assert f"alice/{SEED}.yaml: made on an older text of {SEED}" in result.stderr
-    assert tag_files(ws) == before
+    assert (f"alice/{SEED}.yaml: made on an earlier version of article {SEED} (6 re-found); "
+            "its tags were placed on the article's current text and saved so with the new ones"
+            ) in result.stderr
+    assert "open it in newstag" not in result.stderr
+    # bob's 6 tags: 4 alice had too, 2 new (speculation on 6, warning on 11).
+    assert "added 2 tag(s) (2 for alice); 4 already there" in result.stderr
+    art = load(ws)
+    doc = TagStore(ws.tags).load("alice", SEED).doc
+    assert doc.text_sha256 == art.sha256 and len(doc.tags) == 8
+    assert all(art.text[t.start : t.end] == t.quote and not t.orphan for t in doc.tags)
+    assert tag_files(ws)[f"bob/{SEED}.yaml"] == bob_before
 
 
 def test_w3c_and_labelstudio_from_other_tools(tmp_path):

@@ -77,6 +77,8 @@ def command(
         )
     who = [a.strip() for a in annotators.split(",") if a.strip()] if annotators else []
     data, results = agreement(ws, chosen_labels, who)
+    for line in data.placed:
+        click.echo(f"newstag: note: {line}", err=True)
     for line in data.skipped:
         click.echo(f"left out: {line}", err=True)
     if len(data.annotators) < 2:

@@ -55,8 +55,10 @@ def command(
 ) -> None:
     """Export tags as csv, jsonl, doccano, brat, w3c, labelstudio, html or markdown.
 
-    Every tag is checked against its article first; tags whose offsets no longer match their
-    quote are left out and listed on standard error with the reason.
+    Every tag is placed on its article's current text first, as the reader places it: a tag
+    file made on an earlier version of the article is re-anchored in memory (the file is not
+    changed) and a note says so. Tags that cannot be placed (orphans) are left out and listed
+    on standard error with the reason; `newstag validate` lists them too.
     """
     ws = workspace_from(ctx)
     label_set = load_labels(ws.labels_path)
@@ -64,6 +66,8 @@ def command(
         if label_set.by_name(name) is None:
             click.echo(f"newstag: note: label {name!r} is not in {ws.labels_path}", err=True)
     col = collect.collect(ws, label_set, labels, annotators, article_ids)
+    for line in col.placed:
+        click.echo(f"newstag: note: {line}", err=True)
     for skipped in col.skipped:
         click.echo(f"left out: {skipped}", err=True)
     if fmt == "brat":

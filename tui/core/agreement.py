@@ -2,6 +2,8 @@
 
 The unit is a sentence, as newstag segments the article's current text. For each label each
 annotator gives each sentence a yes (one of their tags with that label overlaps it) or a no.
+Tags are placed on the article's current text first (`current.current_doc`, in memory), as the
+reader places them: a file made on an earlier version of the article still counts.
 
 Coverage: an annotator has *covered* an article when they have a tag file for it (they tagged
 at least one sentence of it, with any label). In a covered article every sentence counts: a
@@ -9,8 +11,8 @@ sentence they left untagged is a deliberate no. In an article they did not cover
 value at all (missing), not a no. Site-chrome sentences (the cursor skips them) are units only
 where somebody tagged them. Cohen's kappa for a pair uses the sentences both covered; alpha uses
 every sentence covered by two or more annotators, treating the rest as missing, which is how
-Krippendorff's alpha handles missing values. Orphaned tags and tags whose offsets no longer match
-their quote are left out, and listed. Undefined values (no variation at all) are None.
+Krippendorff's alpha handles missing values. Orphaned tags (not found in the current text) are
+left out, and listed. Undefined values (no variation at all) are None.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .articles import Article
-from .exchange.collect import ArticleCache, check_tag
+from .exchange.collect import ArticleCache, check_tag, place, placed_note
 from .tagstore import TagFileError, TagStore
 from .workspace import Workspace
 
@@ -29,7 +31,9 @@ AGREEMENT_DOC = (
     "with that label overlaps it. An annotator covers an article when they have a tag file for it; "
     "in a covered article an untagged sentence counts as no, in an uncovered one as missing. "
     "Kappa per pair uses the sentences both covered; alpha uses all sentences with 2+ values. "
-    "Site-chrome sentences count only where someone tagged them. n/a: no variation at all."
+    "Site-chrome sentences count only where someone tagged them. Tags made on an earlier version "
+    "of an article are placed on its current text; orphans are left out and listed. "
+    "n/a: no variation at all."
 )
 
 
@@ -80,6 +84,7 @@ class Data:
     yes: dict[tuple[str, str], set[Unit]] = field(default_factory=dict)  # (annotator, label)
     texts: dict[Unit, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
+    placed: list[str] = field(default_factory=list)  # files re-anchored in memory, one line each
 
     def value(self, annotator: str, label: str, unit: Unit) -> int | None:
         if unit.article_id not in self.covered.get(annotator, ()):
@@ -155,8 +160,11 @@ def gather(ws: Workspace, annotators: Iterable[str] = (), labels: Iterable[str] 
             data.skipped.append(f"{path}: {art}")
             continue
         data.covered.setdefault(who, set()).add(doc.article)
+        doc, moved = place(doc, art)
+        if moved:
+            data.placed.append(placed_note(path, moved))
         for tag in doc.tags:
-            reason = check_tag(art, tag)
+            reason = check_tag(art, tag, who)
             if reason:
                 data.skipped.append(f"{path} tag {tag.id} ({tag.label}): {reason}")
             elif not want or tag.label in want:

@@ -1,4 +1,9 @@
-"""Gathering tags for an export: filters, one check per tag, and the list of what was left out."""
+"""Gathering tags for an export: filters, one check per tag, and the list of what was left out.
+
+Tags are read as they stand on the article's *current* text (`current.current_doc`): a tag file
+made on an earlier version is re-anchored in memory, never written, so an export holds the same
+tags in the same places as the annotator's own reader, and leaves out only real orphans.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ from dataclasses import dataclass, field
 
 from .. import articles
 from ..articles import Article
+from ..current import current_doc
 from ..labels import LabelSet
 from ..segcache import SegmentCache
-from ..tags import Tag
+from ..tags import Tag, TagDoc
 from ..tagstore import TagFileError, TagStore
 from ..textfile import TextFileError
 from ..workspace import Workspace
@@ -44,6 +50,7 @@ class Collection:
     articles: dict[str, Article] = field(default_factory=dict)
     items: list[Item] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    placed: list[str] = field(default_factory=list)  # files re-anchored in memory, one line each
 
     def by_article(self) -> dict[str, list[Item]]:
         out: dict[str, list[Item]] = {aid: [] for aid in self.articles}
@@ -60,21 +67,49 @@ class Collection:
         return found.color if found else "gray"
 
 
-def check_tag(article: Article, tag: Tag) -> str | None:
-    """Why this tag cannot be exported as it stands, or None when its anchors hold."""
+def orphan_advice(annotator: str) -> str:
+    """What to do about an orphan: only its own annotator re-attaches it (their file)."""
+    return (f"`newstag validate` lists it; {annotator} re-attaches or deletes it in the Orphans "
+            "view (ctrl+p, Orphans)")
+
+
+def check_tag(article: Article, tag: Tag, annotator: str) -> str | None:
+    """Why this tag (already placed with `place`) cannot be used, or None when its anchors hold."""
     if tag.orphan:
-        return "orphaned (its quote is no longer in the article); re-attach or delete it in the TUI"
-    if tag.end > len(article.text):
-        return (
-            f"offsets {tag.start}-{tag.end} run past the end of the article ({len(article.text)} "
-            "characters); the article changed: open it in newstag to re-anchor"
-        )
-    if article.text[tag.start : tag.end] != tag.quote:
-        return (
-            f"offsets {tag.start}-{tag.end} no longer match its quote; the article changed: "
-            "open it in newstag to re-anchor"
-        )
+        return ("orphaned: its quote is no longer in the article's current text; "
+                + orphan_advice(annotator))
+    if tag.end > len(article.text) or article.text[tag.start : tag.end] != tag.quote:
+        # `place` re-anchors every tag that does not fit, so this is a file edited by hand
+        # with the article's current hash; only a person can say where the tag belongs.
+        return (f"offsets {tag.start}-{tag.end} do not match its quote in the current article; "
+                "`newstag validate` names the line to fix")
     return None
+
+
+def place(doc: TagDoc, article: Article,
+          wanted: Iterable[str] | None = None) -> tuple[TagDoc, str | None]:
+    """`doc` on the article's current text (in memory only), and what moved when something did.
+
+    `wanted`: the ids the caller will use (the summary counts only those); default all.
+    """
+    placed, report = current_doc(doc, article)
+    if report is None:
+        return placed, None
+    ids = set(wanted) if wanted is not None else {t.id for t in doc.tags}
+    moved = sum(1 for i in report.exact + report.fuzzy if i in ids)
+    orphaned = sum(1 for i in report.orphaned if i in ids)
+    if not (moved or orphaned):
+        return placed, None
+    why = (f"made on an earlier version of article {article.id}"
+           if doc.text_sha256 != article.sha256 else "some offsets do not fit its quotes")
+    counts = [f"{moved} re-found"] if moved else []
+    counts += [f"{orphaned} orphaned"] if orphaned else []
+    return placed, f"{why} ({', '.join(counts)})"
+
+
+def placed_note(path: object, what: str) -> str:
+    """The note a reader prints when it placed a file's tags in memory."""
+    return f"{path}: {what}; placed on its current text here; the file itself is unchanged"
 
 
 class ArticleCache:
@@ -142,8 +177,13 @@ def collect(
         if isinstance(got, str):
             col.skipped.append(Skipped(str(path), f"{len(tags)} tag(s) left out: {got}"))
             continue
-        for tag in tags:
-            reason = check_tag(got, tag)
+        doc, moved = place(doc, got, (t.id for t in tags))
+        if moved:
+            col.placed.append(placed_note(path, moved))
+        for tag in doc.tags:
+            if not _wanted(tag.label, want_labels):
+                continue
+            reason = check_tag(got, tag, annotator)
             if reason:
                 col.skipped.append(Skipped(f"{path} tag {tag.id} ({tag.label})", reason))
                 continue

@@ -20,7 +20,7 @@ from ..labels import LabelSet
 from ..tags import Tag, TagDoc, make_tag
 from ..tagstore import TagFileError, TagStore
 from ..workspace import ARTICLE_SUFFIXES, Workspace
-from .collect import ArticleCache
+from .collect import ArticleCache, place
 
 MAX_HITS = 1000
 
@@ -236,12 +236,10 @@ def _merge_into(
         report.problems.append(f"{exc}; {len(new)} tag(s) for it not imported")
         return
     doc = loaded.doc or TagDoc(art.id, art.sha256)
-    if loaded.doc is not None and doc.text_sha256 != art.sha256:
-        report.problems.append(
-            f"{store.path_for(who, art.id)}: made on an older text of {art.id}; open it "
-            f"in newstag to re-anchor, then import again ({len(new)} tag(s) not imported)"
-        )
-        return
+    # The file may have been made on an earlier version of the article: its tags are placed on
+    # the current text (as its annotator's reader would) before the new ones join them, and
+    # saved that way, since this import rewrites the file anyway. Orphans stay in it.
+    doc, moved = place(doc, art)
     have = {(t.label, t.start, t.end) for t in doc.tags if not t.orphan}
     added: list[Tag] = []
     for tag in new:
@@ -254,6 +252,10 @@ def _merge_into(
     if not added:
         return
     report.added[who] += len(added)
+    if moved:
+        report.moved.append(f"{store.path_for(who, art.id)}: {moved}; its tags were placed on "
+                            "the article's current text" + (" and saved so with the new ones"
+                                                            if not dry_run else ""))
     if dry_run:
         return
     store.save(who, TagDoc(art.id, art.sha256, doc.tags + tuple(added)), base=loaded)
