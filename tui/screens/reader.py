@@ -1,6 +1,6 @@
 """The reader: one article, a sentence cursor, and the keys of DESIGN.md's table.
 
-Cursor movement is delegated to `ArticleView`; what changes tags is in `TaggingActions`; this
+Keys that move are in `MovingActions`, keys that change tags in `TaggingActions`; this
 module opens articles, keeps the header, legend and status in step, and notices tag files that
 changed on disk (a second instance, a `git pull`).
 """
@@ -32,6 +32,7 @@ from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentenc
 from .others import OtherTags
 from .progress import SentenceCounter
 from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
+from .reader_moves import MovingActions
 from .reader_tagging import TaggingActions
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 POLL_SECONDS = 2.0
 
 
-class ReaderScreen(TaggingActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = READER_BINDINGS
@@ -219,71 +220,6 @@ class ReaderScreen(TaggingActions, Screen[None]):
         if not self.view.skip_chrome:
             parts.append((" chrome: not skipped", "bold"))
         return Text.assemble(*parts) if parts else None
-
-    # -- moving ------------------------------------------------------------------------------
-    def action_go_next_sentence(self) -> None:
-        self.view.step(forward=True)
-
-    def action_go_previous_sentence(self) -> None:
-        self.view.step(forward=False)
-
-    def action_extend_selection(self) -> None:
-        self.view.start_or_extend_selection()
-
-    def action_go_first_sentence(self) -> None:
-        self.view.to_end(last=False)
-
-    def action_go_last_sentence(self) -> None:
-        self.view.to_end(last=True)
-
-    def action_scroll_page_down(self) -> None:
-        self.view.page(down=True)
-
-    def action_scroll_page_up(self) -> None:
-        self.view.page(down=False)
-
-    def action_go_next_tagged(self) -> None:
-        if not self.view.jump_tagged(forward=True):
-            self.notify("No tagged sentence after this one", timeout=2)
-
-    def action_go_previous_tagged(self) -> None:
-        if not self.view.jump_tagged(forward=False):
-            self.notify("No tagged sentence before this one", timeout=2)
-
-    def action_go_next_match(self) -> None:
-        if not self.view.jump_match(forward=True):
-            self.notify("No more matches below", timeout=2)
-
-    def action_go_previous_match(self) -> None:
-        if not self.view.jump_match(forward=False):
-            self.notify("No more matches above", timeout=2)
-
-    def action_toggle_chrome(self) -> None:
-        self.view.skip_chrome = not self.view.skip_chrome
-        state = "skips" if self.view.skip_chrome else "no longer skips"
-        self.notify(f"The cursor {state} site chrome (ctrl+t to switch)", timeout=3)
-        self._update_info()
-
-    def action_open_next_article(self) -> None:
-        self._open_neighbour(+1)
-
-    def action_open_previous_article(self) -> None:
-        self._open_neighbour(-1)
-
-    def _open_neighbour(self, step: int) -> None:
-        lib = self.app.library
-        if lib is None or self.article is None:
-            self.notify("The library is still loading", timeout=2)
-            return
-        i = lib.index_of(self.article.id)
-        i = -1 if i is None and step > 0 else len(lib.entries) if i is None else i
-        i += step
-        while 0 <= i < len(lib.entries):
-            if not lib.entries[i].error:
-                self.show_article(lib.entries[i].id)
-                return
-            i += step
-        self.notify("No next article" if step > 0 else "No previous article", timeout=2)
 
     def action_go_back(self) -> None:
         if self.view.clear_selection():

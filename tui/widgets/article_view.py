@@ -2,8 +2,8 @@
 
 Only the lines on screen are rendered, only their blocks are segmented into sentences, and each
 rendered line is cached until the cursor, the selection, the tags or the width change under it.
-Cursor movement (which sentence, paging, tagged sentences) lives here; what a key means for tags
-lives in the reader screen.
+Where the cursor goes (sentences, pages, tagged sentences, matches) is in `article_cursor`; what
+a key means for tags lives in the reader screen.
 """
 
 from __future__ import annotations
@@ -19,13 +19,14 @@ from textual.strip import Strip
 
 from tui.core.articles import Article, Sentence
 
+from .article_cursor import CursorMoves
 from .layout import Layout, layout
 from .line_painter import GUTTER, LinePainter, highlight_pattern
 from .marks import LabelLook, Marks
 from .sentence_nav import SentenceNav
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=False):
     """One article with a sentence cursor, an optional selection, tag highlights and markers."""
 
     COMPONENT_CLASSES = {
@@ -146,14 +147,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=min(top - margin, bottom - height + margin + 1), animate=False)
 
     # -- cursor ----------------------------------------------------------------------------
-    def selection(self) -> list[Sentence]:
-        """The sentences a tag key acts on: the selection, else the cursor's sentence."""
-        if self.cursor is None or self.nav is None:
-            return []
-        if self.anchor is None:
-            return [self.cursor]
-        return self.nav.between(self.anchor, self.cursor, self.skip_chrome)
-
     def move_to(self, target: Sentence | None, center: bool = False, scroll: bool = True) -> None:
         if target is None:
             return
@@ -169,107 +162,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                     self._invalidate(min(s.start, self.anchor.start), max(s.end, self.anchor.end))
         if scroll:
             self._scroll_to_cursor(center)
-        self.post_message(self.CursorMoved(self, target))
+        self._moved(target)
 
-    def start_or_extend_selection(self) -> None:
-        """`v`: anchor a selection here; pressed again, take in the next sentence."""
-        if self.cursor is None or self.nav is None:
-            return
-        if self.anchor is None:
-            self.anchor = self.cursor
-            self._invalidate(self.cursor.start, self.cursor.end)
-            self.post_message(self.CursorMoved(self, self.cursor))
-        else:
-            self.move_to(self.nav.next(self.cursor, self.skip_chrome) or self.cursor)
-
-    def clear_selection(self) -> bool:
-        if self.anchor is None or self.cursor is None:
-            return False
-        lo, hi = sorted((self.anchor, self.cursor), key=lambda s: s.start)
-        self.anchor = None
-        self._invalidate(lo.start, hi.end)
-        self.post_message(self.CursorMoved(self, self.cursor))
-        return True
-
-    def step(self, forward: bool) -> bool:
-        """`j`/`k`: the next or previous sentence; False at either end."""
-        if self.cursor is None or self.nav is None:
-            return False
-        nav, skip = self.nav, self.skip_chrome
-        target = nav.next(self.cursor, skip) if forward else nav.prev(self.cursor, skip)
-        self.move_to(target)
-        return target is not None
-
-    def to_end(self, last: bool) -> None:
-        if self.nav is not None:
-            skip = self.skip_chrome
-            self.move_to(self.nav.last(skip) if last else self.nav.first(skip))
-
-    def to_offset(self, offset: int, deliberately: bool = True) -> None:
-        """Put the cursor on the sentence at `offset`, even on chrome when `deliberately`."""
-        if self.nav is not None:
-            skip = self.skip_chrome and not deliberately
-            self.move_to(self.nav.nearest(offset, skip_chrome=skip), center=True)
-
-    def page(self, down: bool) -> None:
-        """Scroll a screen and put the cursor on the first sentence that starts on it."""
-        if self._layout is None or self.nav is None or self.cursor is None:
-            return
-        height = max(1, self.scrollable_content_region.height - 2)
-        before = round(self.scroll_y)
-        self.scroll_to(y=before + (height if down else -height), animate=False)
-        top = round(self.scroll_y)
-        if top == before:
-            self.to_end(last=down)
-            return
-        y = top
-        while y < self._layout.height - 1 and self._layout.blocks[y] < 0:
-            y += 1
-        offset = self._layout.starts[y]
-        target = self.nav.nearest(offset, self.skip_chrome)
-        if target is not None and target.start < offset:
-            target = self.nav.next(target, self.skip_chrome) or target
-        # The page stays where it was put unless the new sentence is not on it at all.
-        visible = target is not None and self.lines_of(target)[0] < top + height + 2
-        self.move_to(target, scroll=not visible)
-
-    def jump_tagged(self, forward: bool) -> bool:
-        """`]`/`[`: the next or previous sentence that carries anyone's tag."""
-        if self.cursor is None:
-            return False
-        marks, cur = self.marks, self.cursor
-        at = marks.next_start(cur.end) if forward else marks.prev_start(cur.start)
-        if at is None:
-            return False
-        self.to_offset(at)
-        return True
-
-    def jump_match(self, forward: bool) -> bool:
-        """Step to the next or previous highlighted search term."""
-        pattern = self.painter.pattern if self.painter is not None else None
-        if pattern is None or self.cursor is None or self.article is None:
-            return False
-        text = self.article.text
-        if forward:
-            m = pattern.search(text, self.cursor.end)
-            at = m.start() if m else None
-        else:
-            at = None
-            for m in pattern.finditer(text, 0, self.cursor.start):
-                at = m.start()
-        if at is None:
-            return False
-        self.to_offset(at)
-        return True
-
-    def on_click(self, event: events.Click) -> None:
-        if self._layout is None or self.nav is None:
-            return
-        y = round(self.scroll_y) + event.y
-        lay = self._layout
-        if 0 <= y < lay.height and lay.blocks[y] >= 0:
-            offset = min(lay.starts[y] + max(0, event.x - GUTTER), lay.ends[y] - 1)
-            self.move_to(self.nav.nearest(max(offset, lay.starts[y]), skip_chrome=False))
+    def _moved(self, sentence: Sentence | None) -> None:
+        self.post_message(self.CursorMoved(self, sentence))
 
     # -- rendering -------------------------------------------------------------------------
     def _invalidate(self, start: int, end: int) -> None:

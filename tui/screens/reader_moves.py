@@ -1,0 +1,91 @@
+"""The reader's keys that move: sentences, pages, ends, tagged sentences, matches, articles.
+
+Mixed into ReaderScreen; the cursor itself is `ArticleView`'s, this only says what each key
+asks of it and what to tell the user when there is nowhere to go.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.app import NewstagApp
+    from tui.core.articles import Article
+    from tui.widgets.article_view import ArticleView
+
+
+class MovingActions:
+    """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `show_article`."""
+
+    app: NewstagApp
+    article: Article | None
+    view: ArticleView
+
+    if TYPE_CHECKING:  # provided by ReaderScreen and Screen; never defined here at run time
+        def show_article(self, article_id: str, offset: int | None = None) -> bool: ...
+        def notify(self, message: str, **kw: object) -> None: ...
+        def _update_info(self) -> None: ...
+
+    def action_go_next_sentence(self) -> None:
+        self.view.step(forward=True)
+
+    def action_go_previous_sentence(self) -> None:
+        self.view.step(forward=False)
+
+    def action_extend_selection(self) -> None:
+        self.view.start_or_extend_selection()
+
+    def action_go_first_sentence(self) -> None:
+        self.view.to_end(last=False)
+
+    def action_go_last_sentence(self) -> None:
+        self.view.to_end(last=True)
+
+    def action_scroll_page_down(self) -> None:
+        self.view.page(down=True)
+
+    def action_scroll_page_up(self) -> None:
+        self.view.page(down=False)
+
+    def action_go_next_tagged(self) -> None:
+        if not self.view.jump_tagged(forward=True):
+            self.notify("No tagged sentence after this one", timeout=2)
+
+    def action_go_previous_tagged(self) -> None:
+        if not self.view.jump_tagged(forward=False):
+            self.notify("No tagged sentence before this one", timeout=2)
+
+    def action_go_next_match(self) -> None:
+        if not self.view.jump_match(forward=True):
+            self.notify("No more matches below", timeout=2)
+
+    def action_go_previous_match(self) -> None:
+        if not self.view.jump_match(forward=False):
+            self.notify("No more matches above", timeout=2)
+
+    def action_toggle_chrome(self) -> None:
+        self.view.skip_chrome = not self.view.skip_chrome
+        state = "skips" if self.view.skip_chrome else "no longer skips"
+        self.notify(f"The cursor {state} site chrome (ctrl+t to switch)", timeout=3)
+        self._update_info()
+
+    def action_open_next_article(self) -> None:
+        self._open_neighbour(+1)
+
+    def action_open_previous_article(self) -> None:
+        self._open_neighbour(-1)
+
+    def _open_neighbour(self, step: int) -> None:
+        lib = self.app.library
+        if lib is None or self.article is None:
+            self.notify("The library is still loading", timeout=2)
+            return
+        i = lib.index_of(self.article.id)
+        i = -1 if i is None and step > 0 else len(lib.entries) if i is None else i
+        i += step
+        while 0 <= i < len(lib.entries):
+            if not lib.entries[i].error:
+                self.show_article(lib.entries[i].id)
+                return
+            i += step
+        self.notify("No next article" if step > 0 else "No previous article", timeout=2)
