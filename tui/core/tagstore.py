@@ -267,7 +267,9 @@ class TagStore:
         """The lock beside the data: `os.replace` swaps the data file out, never this one."""
         folder = self.root / annotator
         folder.mkdir(parents=True, exist_ok=True)
-        return FileLock(str(folder / LOCK_NAME), timeout=self.lock_timeout)
+        # Poll often: a save holds the lock for milliseconds, and a waiter that polls every 50 ms
+        # (the default) can lose every race to a busy second instance for seconds on end.
+        return FileLock(str(folder / LOCK_NAME), timeout=self.lock_timeout, poll_interval=0.001)
 
     def save(self, annotator: str, doc: TagDoc, base: Loaded | None = None) -> Loaded:
         """Write `doc` (merged with any change made on disk since `base`); returns what is on disk.
