@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
 from tui_helpers import (
     FIRST,
     SECOND,
@@ -17,7 +18,7 @@ from tui.core import articles
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.screens.library import LibraryScreen
-from tui.screens.note import NoteScreen
+from tui.screens.note import NotePickerScreen, NoteScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.tag_legend import SentenceInfo
@@ -86,7 +87,7 @@ async def test_a_edits_the_note_of_the_tags_on_the_sentence(tmp_path) -> None:
         await pilot.press("a")  # nothing of mine here yet: a notice, no modal
         assert not isinstance(app.screen, NoteScreen)
         assert any("tag the sentence first" in n.message for n in app._notifications)
-        await pilot.press("s", "w", "a")
+        await pilot.press("s", "a")  # one tag here: straight to its note
         await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
         await pilot.press(*"check [b]the[/b] source", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
@@ -97,6 +98,49 @@ async def test_a_edits_the_note_of_the_tags_on_the_sentence(tmp_path) -> None:
         await pilot.press("x", "escape")  # escape keeps the note as it was
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert {t[3] for t in tags_on_disk(ws, FIRST)} == {"check [b]the[/b] source"}
+
+
+async def test_a_with_two_tags_asks_which_and_never_touches_the_other_note(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    path = ws.tags / "tester" / f"{FIRST}.yaml"
+
+    def notes() -> dict[str, str]:
+        return {t[0]: t[3] for t in tags_on_disk(ws, FIRST)}
+
+    async def note_on(choice: int, typed: str) -> Input:
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePickerScreen))
+        await pilot.press(*["j"] * choice, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        box = app.screen.query_one(Input)
+        prefilled = box.value
+        await pilot.press(*typed, "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        return prefilled
+
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("s", "w")
+        assert await note_on(0, "maybe") == ""  # the first label: speculation
+        assert notes() == {"speculation": "maybe", "warning": ""}
+        assert await note_on(1, "alarm") == ""  # the second: warning; speculation's stays
+        assert notes() == {"speculation": "maybe", "warning": "alarm"}
+        before = (path.read_bytes(), path.stat().st_mtime_ns)
+        assert await note_on(0, "") == "maybe"  # pre-filled; submitted unchanged: no write
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+        await pilot.press("a")  # escape in the picker changes nothing either
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePickerScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+        # Notes agree (both empty) on another sentence: "all tags here" is offered, last.
+        await pilot.press("j", "s", "o")
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePickerScreen))
+        targets = app.screen.targets
+        assert [t.label for t in targets] == ["speculation", "official statement", ""]
+        await pilot.press("escape")
 
 
 async def test_undo_and_redo_survive_switching_articles(tmp_path) -> None:

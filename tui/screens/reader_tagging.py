@@ -14,7 +14,7 @@ from tui.core.tagging import Change
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
 
-from .note import NoteScreen
+from .note import NotePickerScreen, NoteScreen, NoteTarget, note_targets
 
 if TYPE_CHECKING:
     from tui.app import NewstagApp
@@ -68,30 +68,44 @@ class TaggingActions:
             self.refresh_tags(doc)
 
     def action_edit_note(self) -> None:
+        """`a`: the note of my tag here; with several tags, first ask which one (never all)."""
         article = self.article
         if article is None:
             return
         spans = set(self._spans())
-        tags = [t for t in self.app.session.doc(article.id).tags if (t.start, t.end) in spans]
+        tags = [t for t in self.app.session.doc(article.id).tags
+                if (t.start, t.end) in spans and not t.orphan]
         if not tags:
             self.notify("No tag of yours here: tag the sentence first, a note belongs to a tag",
                         severity="warning", timeout=4)
             return
-        notes = {t.note for t in tags}
-        current = next(iter(notes)) if len(notes) == 1 else ""
-        names = ", ".join(sorted({t.label for t in tags}))
-        about = one_line(f"Note on {names}: {tags[0].quote}", 160)
-        ids = [t.id for t in tags]
+        targets = note_targets(tags, self.app.labels.names)
+        quote = tags[0].quote
+        if len(targets) == 1:
+            self._edit_note(article, targets[0], quote)
+            return
+
+        def picked(target: NoteTarget | None) -> None:
+            if target is not None:
+                self._edit_note(article, target, quote)
+
+        about = one_line(f"Notes here: {quote}", 160)
+        self.app.push_screen(NotePickerScreen(targets, self.app.looks, about), picked)
+
+    def _edit_note(self, article: Article, target: NoteTarget, quote: str) -> None:
+        """Edit one target's note, pre-filled; an unchanged note (or escape) writes nothing."""
+        what = target.label or "every tag here"
+        about = one_line(f"Note on {what}: {quote}", 160)
 
         def save(note: str | None) -> None:
-            if note is None or (len(notes) == 1 and note == current):
+            if note is None or note == target.note.strip():
                 return
-            doc = self._saving(lambda: self.app.session.set_note(article, ids, note))
+            doc = self._saving(lambda: self.app.session.set_note(article, target.tag_ids, note))
             if doc is not None:
                 self.view.clear_selection()
                 self.refresh_tags(doc)
 
-        self.app.push_screen(NoteScreen(current, about), save)
+        self.app.push_screen(NoteScreen(target.note, about), save)
 
     def action_undo_change(self) -> None:
         change = self._saving(self.app.session.undo)
