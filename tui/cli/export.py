@@ -35,11 +35,44 @@ RENDER = {
 }
 
 
+SUFFIX = {"jsonl": "jsonl", "doccano": "jsonl", "w3c": "jsonld", "labelstudio": "json",
+          "html": "html", "markdown": "md", "csv": "csv"}
+
+
+def _check_out(out: Path, fmt: str) -> None:
+    """Refuse an --out that cannot work before anything is written (no parent folders made up)."""
+    if fmt == "brat":
+        if out.exists() and not out.is_dir():
+            raise Fail(f"--out {out}: is a file; brat writes a folder of .txt/.ann files, so "
+                       "give a folder path (it is created if its parent exists)")
+        if not out.exists() and not out.parent.is_dir():
+            raise Fail(f"--out {out}: folder {out.parent} does not exist; create it first or "
+                       "choose another place")
+        return
+    if out.is_dir():
+        example = out / f"tags.{SUFFIX[fmt]}"
+        raise Fail(f"--out {out}: is a folder; give a file path, e.g. {example}")
+    if not out.parent.is_dir():
+        raise Fail(f"--out {out}: folder {out.parent} does not exist; create it first or "
+                   "choose another place")
+
+
+def _write(path: Path, data: str) -> None:
+    try:
+        write_atomic(path, data.encode("utf-8"))
+    except OSError as exc:
+        raise Fail(f"{path}: cannot write ({exc.strerror or exc}); nothing was replaced") from None
+
+
 @click.command("export")
 @click.option(
     "--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True, help="Output format."
 )
-@path_option("--out", help="File to write (a folder for brat). Default: standard output.")
+@path_option(
+    "--out",
+    help="File to write, in an existing folder (for brat a folder, created if its parent "
+    "exists). Default: standard output.",
+)
 @click.option("--label", "labels", multiple=True, help="Only this label (repeatable).")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator (repeatable).")
 @click.option("--article", "article_ids", multiple=True, help="Only this article id (repeatable).")
@@ -60,6 +93,10 @@ def command(
     changed) and a note says so. Tags that cannot be placed (orphans) are left out and listed
     on standard error with the reason; `newstag validate` lists them too.
     """
+    if fmt == "brat" and out is None:
+        raise Fail("brat writes a folder of .txt/.ann files; pass --out DIR")
+    if out is not None:
+        _check_out(out, fmt)
     ws = workspace_from(ctx)
     label_set = load_labels(ws.labels_path)
     for name in labels:
@@ -71,9 +108,14 @@ def command(
     for skipped in col.skipped:
         click.echo(f"left out: {skipped}", err=True)
     if fmt == "brat":
-        if out is None:
-            raise Fail("brat writes a folder of .txt/.ann files; pass --out DIR")
-        written = brat.write(col, out)
+        assert out is not None
+        try:
+            out.mkdir(exist_ok=True)
+            written = brat.write(col, out)
+        except OSError as exc:
+            where = exc.filename or out
+            raise Fail(f"{where}: cannot write ({exc.strerror or exc}); the brat folder is "
+                       "incomplete") from None
         where = f"{out}/ ({len(written)} files)"
     else:
         data = RENDER[fmt](col)
@@ -82,7 +124,7 @@ def command(
             sys.stdout.flush()
             where = "standard output"
         else:
-            write_atomic(out, data.encode("utf-8"))
+            _write(out, data)
             where = str(out)
         if fmt == "labelstudio":
             if out is None:
@@ -91,7 +133,7 @@ def command(
                 )
             else:
                 config = out.with_name(out.stem + ".label_config.xml")
-                write_atomic(config, labelstudio.label_config(label_set).encode("utf-8"))
+                _write(config, labelstudio.label_config(label_set))
                 where += f" (labelling config: {config})"
     left = f"; left out {len(col.skipped)} (listed above)" if col.skipped else ""
     if not col.items:

@@ -8,7 +8,7 @@ import click
 
 from tui.core.exchange.articles_in import import_articles
 
-from .common import one_line_errors, workspace_from
+from .common import Fail, one_line_errors, workspace_from
 
 
 @click.command("import")
@@ -22,7 +22,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     id optional). Inputs whose id is already in the corpus are skipped, never overwritten.
     """
     ws = workspace_from(ctx)
-    report = import_articles(paths, ws.corpus)
+    try:
+        report = import_articles(paths, ws.corpus)
+    except OSError as exc:  # the corpus folder itself cannot be listed or created
+        raise Fail(f"{exc.filename or ws.corpus}: {exc.strerror or exc}; check the corpus folder "
+                   "(--corpus DIR)") from None
     for message in report.messages:
         click.echo(message, err=True)
     for path in report.created:

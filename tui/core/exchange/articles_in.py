@@ -79,8 +79,18 @@ class _Corpus:
         except FileExistsError:
             report.messages.append(f"{source}: {path} already exists; not overwritten")
             return
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        except OSError as exc:
+            report.messages.append(f"{source}: cannot create {path} ({exc.strerror or exc}); "
+                                   "skipped")
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            path.unlink(missing_ok=True)  # no half-written article left behind
+            report.messages.append(f"{source}: cannot write {path} ({exc.strerror or exc}); "
+                                   "skipped")
+            return
         self.taken[aid.lower()] = path
         report.created.append(path)
 
@@ -136,9 +146,13 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
 def _expand(paths: Iterable[Path], report: ArticleImport) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
-            yield from sorted(
+            found = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
+            if not found:
+                report.messages.append(f"{path}: no .txt, .md, .html or .jsonl file in this "
+                                       "folder; nothing to import")
+            yield from found
         elif path.is_file():
             yield path
         else:

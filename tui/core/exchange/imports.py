@@ -251,12 +251,15 @@ def _merge_into(
         added.append(tag)
     if not added:
         return
+    path = store.path_for(who, art.id)
+    if not dry_run:
+        try:
+            store.save(who, TagDoc(art.id, art.sha256, doc.tags + tuple(added)), base=loaded)
+        except TagFileError as exc:
+            report.problems.append(f"{exc}; {len(added)} tag(s) for it not imported")
+            return
+        report.written.append(path)
     report.added[who] += len(added)
     if moved:
-        report.moved.append(f"{store.path_for(who, art.id)}: {moved}; its tags were placed on "
-                            "the article's current text" + (" and saved so with the new ones"
-                                                            if not dry_run else ""))
-    if dry_run:
-        return
-    store.save(who, TagDoc(art.id, art.sha256, doc.tags + tuple(added)), base=loaded)
-    report.written.append(store.path_for(who, art.id))
+        report.moved.append(f"{path}: {moved}; its tags were placed on the article's current "
+                            "text" + (" and saved so with the new ones" if not dry_run else ""))
