@@ -1,11 +1,16 @@
-"""Other annotators' tags on the open article: loaded read-only, re-read when their files change."""
+"""Other annotators' tags on the open article: loaded read-only, re-read when their files change.
+
+Tags made on another version of the article are re-anchored in memory (`current_doc`: their
+files are theirs to save), so they show where their text is now; those whose text is gone are
+counted as orphaned and said so on the status line, never silently dropped.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.core.anchoring import needs_reanchor, reanchor
+from tui.core.current import current_doc
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError, TagStore
 
@@ -29,15 +34,15 @@ class OtherTags:
         self.me = me
         self.labels = labels
         self.docs: dict[str, TagDoc] = {}
+        self.orphaned: dict[str, int] = {}  # annotator -> tags of theirs not found in the text
         self._seen: dict[str, tuple[int, int]] = {}
 
     def load(self, article_id: str, article: Article | None = None) -> list[str]:
         """Read every other annotator's file for this article; returns one-line problems.
 
-        Tags made on another version of the article are re-anchored in memory (their files are
-        theirs to save), so they are shown where their text is now, or not at all (orphans).
+        With the `article`, tags are placed on its current text (in memory only).
         """
-        self.docs, self._seen = {}, {}
+        self.docs, self.orphaned, self._seen = {}, {}, {}
         problems: list[str] = []
         for who in self.store.annotators():
             if who == self.me:
@@ -49,11 +54,15 @@ class OtherTags:
                 problems.append(str(exc))
                 continue
             self._seen[who] = _signature(path)
-            if loaded.doc is not None and loaded.doc.tags:
-                doc = loaded.doc
-                if article is not None and needs_reanchor(doc, article.text, article.sha256):
-                    doc = reanchor(doc, article.text, article.sha256)[0]
-                self.docs[who] = doc
+            doc = loaded.doc
+            if doc is None or not doc.tags:
+                continue
+            if article is not None:
+                doc = current_doc(doc, article)[0]
+            self.docs[who] = doc
+            lost = sum(1 for t in doc.tags if t.orphan)
+            if lost:
+                self.orphaned[who] = lost
         return problems
 
     def changed(self, article_id: str) -> bool:

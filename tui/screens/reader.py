@@ -20,6 +20,7 @@ from textual.widgets import Footer
 from tui.commands.labels import LabelCommands
 from tui.commands.orphans import reanchor_notice
 from tui.core.articles import Article
+from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
@@ -201,7 +202,8 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
             self.refresh_tags()
 
     def status_segments(self) -> list:
-        return [self._status_annotator, self._status_progress, self._status_mode]
+        return [self._status_annotator, self._status_progress, self._status_mode,
+                self._status_orphans]
 
     def _status_annotator(self) -> Text:
         return Text.assemble(("annotator ", "dim"), (self.app.ws.annotator, "bold"))
@@ -212,6 +214,14 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         tagged = len(self.view.marks.tagged_spans(mine_only=True))
         total = "…" if self.counter.total is None else str(self.counter.total)
         return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
+
+    def _status_orphans(self) -> Text | None:
+        """Other annotators' tags whose text is gone from this version of the article."""
+        lost = self.others.orphaned
+        if not lost:
+            return None
+        parts = [f"{one_line(who, 24)}: {n} orphaned" for who, n in sorted(lost.items())]
+        return Text("⚠ " + " · ".join(parts), style="bold")
 
     def _status_mode(self) -> Text | None:
         parts = []
