@@ -49,6 +49,32 @@ async def test_label_keys_and_numbers_toggle_labels_on_the_sentence(tmp_path) ->
         assert not (ws.tags / "tester" / f"{FIRST}.yaml").exists()
 
 
+async def test_a_digit_with_no_label_says_so_and_tags_nothing(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("4", "9")
+        messages = [n.message for n in app._notifications]
+        assert "No label 4 — labels are 1–3 (see ?)" in messages
+        assert "No label 9 — labels are 1–3 (see ?)" in messages
+        assert tags_on_disk(ws, FIRST) == []
+
+
+async def test_a_tenth_label_is_toggled_by_its_key(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    extra = "".join(f"  - name: extra {i}\n    key: {k}\n    color: blue\n"
+                    for i, k in enumerate("bcdefhilm", 4))
+    labels = ws.labels_path
+    labels.write_text(labels.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        assert len(app.labels.labels) == 12
+        await pilot.press("m")  # the twelfth label: no digit, only its key
+        assert [t[0] for t in tags_on_disk(ws, FIRST)] == ["extra 12"]
+
+
 async def test_v_selects_several_sentences_and_a_label_tags_them_all(tmp_path) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)

@@ -63,9 +63,10 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _bind_label_keys(self) -> None:
         labels = self.app.labels.labels
         extra: list[Binding] = []
-        for n, label in enumerate(labels[:9], 1):
-            extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,
-                                 id=f"reader.label-{n}", tooltip=f"Toggle {label.name}"))
+        for n in range(1, 10):  # digits with no label say so (toggle_label), never nothing
+            name = labels[n - 1].name if n <= len(labels) else f"label {n}"
+            extra.append(Binding(str(n), f"toggle_label({n})", name, show=False,
+                                 id=f"reader.label-{n}", tooltip=f"Toggle {name}"))
         for n, label in enumerate(labels, 1):
             if label.key and label.key not in EXTRA_READER_KEYS:
                 extra.append(Binding(label.key, f"toggle_label({n})", label.name, show=False,

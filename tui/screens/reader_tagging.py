@@ -49,9 +49,16 @@ class TaggingActions:
         return [(s.start, s.end) for s in self.view.selection()]
 
     def action_toggle_label(self, number: int) -> None:
-        label = self.app.labels.by_number(number)
+        labels = self.app.labels.labels  # by position: a tenth label has a key, not a digit
+        label = labels[number - 1] if 1 <= number <= len(labels) else None
         article = self.article
-        if label is None or article is None or not self._spans():
+        if label is None:
+            count = len(labels)
+            known = (f"labels are 1–{count}" if count > 1 else "the only label is 1" if count
+                     else "there are none yet: add some to tags/labels.yaml")
+            self.notify(f"No label {number} — {known} (see ?)", severity="warning", timeout=3)
+            return
+        if article is None or not self._spans():
             return
         doc = self._saving(lambda: self.app.session.toggle(article, self._spans(), label.name))
         if doc is not None:
