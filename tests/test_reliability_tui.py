@@ -10,7 +10,7 @@ import pytest
 from tui_helpers import FIRST, REPO, SIZE, make_app, open_reader, wait_for, workspace
 
 from tui.commands.orphans import show_orphans
-from tui.core import articles
+from tui.core import articles, atomic
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.screens import reader as reader_module
@@ -118,6 +118,30 @@ async def test_teammates_tags_follow_their_text_when_the_article_changed(tmp_pat
         text = app.screen.article.text
         assert [(m.annotator, text[m.start : m.end]) for m in marks] == [("bob", quote)]
         assert TagStore(ws.tags).load("bob", FIRST).doc.tags[0].start == s.start  # bob's file
+
+
+async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(tmp_path,
+                                                                            monkeypatch) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        await pilot.press("w")
+        path = TagStore(ws.tags).path_for(ws.annotator, FIRST)
+        old = path.read_bytes()
+
+        def full(*_a: object) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(atomic.os, "replace", full)
+        await pilot.press("j", "s")
+        monkeypatch.undo()
+        errors = [n.message for n in app._notifications if "could not save" in n.message]
+        assert len(errors) == 1 and "\n" not in errors[0] and "No space left" in errors[0]
+        assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
+        assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
+        await pilot.press("s")  # the disk is fine again: the keystroke saves
+        assert len(TagStore(ws.tags).load(ws.annotator, FIRST).doc.tags) == 2
 
 
 HOSTILE_NAME = "[@click=app.quit]x\x1b]52;c;cHduZWQ=\x07"
