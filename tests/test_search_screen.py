@@ -95,8 +95,9 @@ async def test_enter_opens_the_article_at_the_hit(tmp_path) -> None:
         cursor = reader.view.cursor
         assert (cursor.start, cursor.end) == (hit.start, hit.end)
         assert reader.view.has_highlight
-        await pilot.press("escape", "escape")  # highlight off, then back to the results
+        await pilot.press("escape")  # back to the results, the highlights gone with the reader
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "back to the hits")
+        assert not reader.view.has_highlight
 
 
 def test_reader_terms_keep_words_and_phrases_not_fields() -> None:

@@ -136,6 +136,34 @@ async def test_escape_goes_back_to_the_library_and_q_quits(tmp_path) -> None:
     assert app.return_code == 0 and not app.is_running
 
 
+async def test_escape_from_a_search_hit_is_one_key_back_to_the_results(tmp_path) -> None:
+    from tui.screens.search import SearchScreen
+
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        first_reader = app.screen
+        await pilot.press("j", "j")
+        where = first_reader.view.cursor
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search")
+        search = app.screen
+        await wait_for(pilot, lambda: search.ready, "the index", limit=60)
+        await pilot.press(*"vladivostok")
+        await wait_for(pilot, lambda: search.results is not None and search.hits, "hits", 30)
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                       and app.screen is not first_reader, "the hit in a reader")
+        hit_reader = app.screen
+        assert hit_reader.view.has_highlight
+        await pilot.press("escape")  # one key: back to the results, highlights cleared
+        await wait_for(pilot, lambda: app.screen is search, "back to the results")
+        assert hit_reader not in app.screen_stack
+        await pilot.press("escape")  # a second: back where the user was
+        await wait_for(pilot, lambda: app.screen is first_reader, "back to the reader")
+        assert first_reader.view.cursor == where and first_reader.article.id == FIRST
+
+
 async def test_question_mark_shows_keys_and_label_guidelines(tmp_path) -> None:
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

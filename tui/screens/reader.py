@@ -233,15 +233,26 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         return Text.assemble(*parts) if parts else None
 
     def action_go_back(self) -> None:
+        """Cancel a selection; else leave (over search results, the highlights go with it)."""
         if self.view.clear_selection():
             return
         if self.view.has_highlight:
             self.view.set_highlight(())
             self._refresh_footer()
-            return
+            if not self._over_search():
+                return  # highlights put on a reader in place: the next escape leaves
         self._remember_position()
         self.app.state.save()
         self.dismiss()
+
+    def _over_search(self) -> bool:
+        """Whether this reader was opened from search results (the screen just below)."""
+        try:
+            from tui.screens.search import SearchScreen
+        except ImportError:  # a build without search
+            return False
+        stack = self.app.screen_stack
+        return self in stack[1:] and isinstance(stack[stack.index(self) - 1], SearchScreen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go_next_match", "go_previous_match"):

@@ -52,7 +52,7 @@ READER_BINDINGS: list[Binding] = [
     Binding("ctrl+t", "toggle_chrome", "Chrome", show=False, id="reader.toggle-chrome",
             tooltip="Stop (or start again) skipping site chrome with the cursor"),
     Binding("escape", "go_back", "Back", id="reader.back",
-            tooltip="Cancel the selection or highlights, else back to the library"),
+            tooltip="Cancel the selection, else back (to the search results or the library)"),
 ]
 
 # Keys a label may not take because the reader uses them beyond DESIGN.md's table.
@@ -73,7 +73,7 @@ HELP_ROWS: list[tuple[str, str]] = [
     (". / ,", "next / previous search match (after opening a search hit)"),
     ("ctrl+t", "stop / start skipping site chrome"),
     ("/", "search"),
-    ("escape", "cancel selection; back to the list; close"),
+    ("escape", "cancel selection; back to the search results or the library; close"),
     ("?", "this help"),
     ("ctrl+p", "command palette: go to article, toggle a label, help"),
     ("q", "quit"),
