@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 from exchange_helpers import REPO, SEED, load, run, seed_workspace
 
 from tui.core import articles
+from tui.core.tagging import TaggingSession
+from tui.core.tagstore import TagStore
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <title>Kim heads home | Example News</title>
@@ -44,7 +48,7 @@ def test_txt_md_html_and_jsonl_become_articles(tmp_path):
     result = run(ws, "import", str(src))
     assert result.exit_code == 0, result.stderr
     names = sorted(p.name for p in ws.corpus.iterdir())
-    assert "plain.txt" in names and "notes.md" in names and "page.txt" in names
+    assert "plain.txt" in names and "notes.txt" in names and "page.txt" in names
     assert "wire-1.txt" in names
     assert any(n.startswith("no-id-here-") for n in names)
     assert any(n.startswith("etc-passwd-") for n in names)
@@ -56,6 +60,8 @@ def test_txt_md_html_and_jsonl_become_articles(tmp_path):
     assert page.title == "Kim heads home after six days in Russia"
     assert "left Russia on Sunday" in page.text and "no agreements had been signed" in page.text
     assert "cookies" not in page.text and "Log in" not in page.text  # boilerplate stayed out
+    notes = (ws.corpus / "notes.txt").read_text(encoding="utf-8")
+    assert notes == "A markdown story\n\nSomething happened today.\n"
     wire = articles.load(ws.corpus / "wire-1.txt")
     assert wire.title == "Wire one" and wire.text == "Wire one\n\nFirst wire story body."
 
@@ -105,3 +111,77 @@ def test_bad_inputs_are_named_and_skipped(tmp_path):
     assert "2 article(s) added" in err
     assert (ws.corpus / "latin1.txt").read_text(encoding="utf-8").startswith("Café au lait")
     assert load(ws, "latin1").warning is None  # stored as clean UTF-8
+
+
+MARKDOWN = """---
+title: Kim heads home after six days in Russia
+date: 2023-09-17
+author: Jane Reporter
+---
+# Kim heads home after six days in Russia
+
+North Korean leader Kim Jong Un left Russia on Sunday. Analysts say Kim **could** supply
+[ammunition](https://example.com/ammo "a link") to Russia in exchange for _advanced_ technology.
+
+## Reaction in Seoul
+
+> Officials in Seoul said they were `watching closely`.
+
+- The Kremlin said no agreements had been signed.
+- State media called the trip a *success*.
+
+![Kim waves](kim.jpg)
+"""
+
+
+def test_markdown_is_imported_as_plain_text(tmp_path):
+    ws = seed_workspace(tmp_path)
+    src = tmp_path / "story.md"
+    src.write_text(MARKDOWN, encoding="utf-8")
+    result = run(ws, "import", str(src))
+    assert result.exit_code == 0, result.stderr
+    assert not (ws.corpus / "story.md").exists()
+    art = articles.load(ws.corpus / "story.txt")
+    assert art.text == (
+        "Kim heads home after six days in Russia\n\n2023-09-17\n\nBy Jane Reporter\n\n"
+        "North Korean leader Kim Jong Un left Russia on Sunday. Analysts say Kim could supply "
+        "ammunition to Russia in exchange for advanced technology.\n\n"
+        "Reaction in Seoul\n\n"
+        "Officials in Seoul said they were watching closely.\n\n"
+        "The Kremlin said no agreements had been signed.\n\n"
+        "State media called the trip a success.\n")
+    assert art.title == "Kim heads home after six days in Russia"
+    sentences = [art.text[s.start : s.end] for s in art.sentences()]
+    assert ("Analysts say Kim could supply ammunition to Russia in exchange for advanced "
+            "technology.") in sentences
+    assert not any(ch in art.text for ch in "#*_[]()>`!")
+
+
+def test_markdown_quotes_in_exports_carry_no_markup(tmp_path):
+    ws = seed_workspace(tmp_path)
+    src = tmp_path / "story.md"
+    src.write_text(MARKDOWN, encoding="utf-8")
+    run(ws, "import", str(src))
+    art = articles.load(ws.corpus / "story.txt")
+    (target,) = [s for s in art.sentences() if "could" in art.text[s.start : s.end]]
+    session = TaggingSession(TagStore(ws.tags), "alice", ["speculation"])
+    session.open(art)
+    session.toggle(art, [(target.start, target.end)], "speculation")
+    (row,) = list(csv.DictReader(io.StringIO(run(ws, "export", "--format", "csv").stdout)))
+    assert row["quote"] == ("Analysts say Kim could supply ammunition to Russia in exchange for "
+                            "advanced technology.")
+
+
+def test_html_headline_once_and_paragraphs_apart(tmp_path):
+    ws = seed_workspace(tmp_path)
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    run(ws, "import", str(page))
+    art = articles.load(ws.corpus / "page.txt")
+    assert art.text.count("Kim heads home after six days in Russia") == 1
+    assert art.text.startswith("Kim heads home after six days in Russia\n\n2023-09-17\n\n"
+                               "By Jane Reporter\n\nNorth Korean leader Kim Jong Un left Russia")
+    assert ("the Far East.\n\nOfficials in Seoul said" in art.text
+            and "resolutions.\n\nThe Kremlin said" in art.text)
+    # A sentence never runs across a paragraph break.
+    assert all("\n" not in art.text[s.start : s.end] for s in art.sentences())

@@ -18,8 +18,11 @@ from .common import Fail, one_line_errors, workspace_from
 def command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Add articles from .txt, .md, .html (main text extracted) and .jsonl files or folders.
 
-    A .jsonl file holds one article per line: {"text": ..., "title": ..., "id": ...} (title and
-    id optional). Inputs whose id is already in the corpus are skipped, never overwritten.
+    Articles are stored as plain text: .md is converted (headings become lines, emphasis and
+    links keep their words) and saved as .txt; .html keeps its main text with the headline,
+    date and byline on top. A .jsonl file holds one article per line: {"text": ..., "title":
+    ..., "id": ...} (title and id optional). Inputs whose id is already in the corpus are
+    skipped, never overwritten.
     """
     ws = workspace_from(ctx)
     try:

@@ -1,9 +1,10 @@
 """Adding articles to the corpus from .txt, .md, .html and .jsonl — never overwriting one.
 
-HTML is reduced to its main text with trafilatura (headline, date and byline kept as the first
-lines, so the article reader finds them as it does in scraped text). A new file is created with
-`O_EXCL`: if an article with that id exists (in any case, as `.txt` or `.md`), it is left alone
-and the import says so.
+HTML is reduced to its main text with trafilatura (headline once, date and byline kept as the
+first lines, so the article reader finds them as it does in scraped text; paragraphs separated by
+blank lines). Markdown becomes plain text (`markdown_in`) and is stored as `.txt`. A new file
+is created with `O_EXCL`: if an article with that id exists (in any case, as `.txt` or `.md`),
+it is left alone and the import says so.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..textfile import TextFileError, decode_bytes
 from ..workspace import ARTICLE_SUFFIXES
+from .markdown_in import markdown_to_text, same_line
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 MIN_HTML_TEXT = 80  # characters of main text below which a page holds no article
@@ -48,12 +50,19 @@ def html_to_text(data: bytes) -> str | None:
     )
     if doc is None or len((doc.text or "").strip()) < MIN_HTML_TEXT:
         return None  # nothing, or a menu word or two: not an article
-    head = [x.strip() for x in (doc.title, doc.date) if x and x.strip()]
+    # trafilatura ends each paragraph, heading or list item with one newline; the corpus ends
+    # them with a blank line (what stops a sentence there), and the page's own headline often
+    # opens the text too: it is said once, on top.
+    body = [" ".join(ln.split()) for ln in doc.text.splitlines() if ln.strip()]
+    title = " ".join((doc.title or "").split())
+    if title and body and same_line(title, body[0]):
+        body.pop(0)
+    head = [x for x in (title, (doc.date or "").strip()) if x]
     if doc.author:
         head.append(f"By {doc.author.strip()}")
     if doc.sitename:
         head.append(doc.sitename.strip())
-    return "\n\n".join(head + [doc.text.strip()]) + "\n"
+    return "\n\n".join(head + body) + "\n"
 
 
 class _Corpus:
@@ -185,6 +194,14 @@ def import_articles(paths: Iterable[Path], corpus: Path) -> ArticleImport:
             continue
         if suffix == ".jsonl":
             _jsonl(path, text, target, report)
+            continue
+        if suffix == ".md":
+            plain = markdown_to_text(text)
+            if not plain.strip():
+                report.messages.append(f"{path}: no text once the Markdown is read; skipped")
+                continue
+            target.add(article_id(path.stem, plain), ".txt", plain.encode("utf-8"), str(path),
+                       report)
             continue
         clean = (
             data
