@@ -176,7 +176,8 @@ class NewstagApp(App[None]):
     # -- app-wide actions --------------------------------------------------------------------
     def action_show_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.labels, self.looks))
+            in_library = isinstance(self.screen, LibraryScreen)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):

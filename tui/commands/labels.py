@@ -12,11 +12,18 @@ from tui.core.sanitize import one_line
 if TYPE_CHECKING:
     from tui.app import NewstagApp
 
+EXACT_BOOST = 1000.0  # far above any fuzzy score (a few tens at most)
+
 
 class LabelCommands(Provider):
-    """One command per label, offered while an article is open."""
+    """One command per label, offered while an article is open.
 
-    def _commands(self) -> list[tuple[str, str, partial]]:
+    Typing the start of a label's name ranks its command above article titles that merely
+    contain the letters: "warning" means the label, not an article that mentions warnings.
+    """
+
+    def _commands(self) -> list[tuple[str, str, partial, str]]:
+        """(text, help, command, label name in lower case or "")."""
         screen = self.screen  # the reader (this provider is only in the reader's COMMANDS)
         if not hasattr(screen, "action_toggle_label"):
             return []
@@ -26,19 +33,22 @@ class LabelCommands(Provider):
             key = f" ({label.key})" if label.key else f" ({n})" if n <= 9 else ""
             name = f"Toggle label: {one_line(label.name, 40)}{key}"
             toggle = partial(screen.action_toggle_label, n)  # type: ignore[attr-defined]
-            out.append((name, one_line(label.description, 120), toggle))
+            out.append((name, one_line(label.description, 120), toggle, label.name.lower()))
         chrome = partial(screen.action_toggle_chrome)  # type: ignore[attr-defined]
         out.append(("Toggle skipping site chrome (ctrl+t)",
-                    "Let the cursor stop on site chrome, or not", chrome))
+                    "Let the cursor stop on site chrome, or not", chrome, ""))
         return out
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, command in self._commands():
+        typed = " ".join(query.lower().split())
+        for name, help_text, command, label in self._commands():
             score = matcher.match(name)
             if score > 0:
+                if typed and label.startswith(typed):
+                    score += EXACT_BOOST
                 yield Hit(score, matcher.highlight(name), command, text=name, help=help_text)
 
     async def discover(self) -> Hits:
-        for name, help_text, command in self._commands():
+        for name, help_text, command, _label in self._commands():
             yield DiscoveryHit(name, command, text=name, help=help_text)

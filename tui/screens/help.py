@@ -14,14 +14,14 @@ from tui.core.labels import LabelSet
 from tui.core.sanitize import display_text, one_line
 from tui.widgets.marks import UNKNOWN_LOOK, LabelLook
 
-from .reader_keys import HELP_ROWS
+from .reader_keys import HELP_ROWS, LIBRARY_HELP_ROWS
 
 
-def keys_table() -> Table:
+def keys_table(rows: list[tuple[str, str]] = HELP_ROWS) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for keys, does in HELP_ROWS:
+    for keys, does in rows:
         table.add_row(keys, does)
     return table
 
@@ -43,21 +43,30 @@ def labels_table(labels: LabelSet, looks: dict[str, LabelLook]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys first, then the label guideline; escape, `?` or `q` closes it."""
+    """Keys first (the library's too when opened there), then the label guideline; escape, `?`
+    or `q` closes it."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "close_help", "Close", id="help.close",
                 tooltip="Back to reading"),
     ]
 
-    def __init__(self, labels: LabelSet, looks: dict[str, LabelLook]) -> None:
+    def __init__(self, labels: LabelSet, looks: dict[str, LabelLook],
+                 in_library: bool = False) -> None:
         super().__init__()
         self.labels = labels
         self.looks = looks
+        self.in_library = in_library
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(Text("Keys in the reader", style="bold underline"))
+            if self.in_library:
+                yield Static(Text("Keys in the library", style="bold underline"))
+                yield Static(keys_table(LIBRARY_HELP_ROWS))
+                yield Static(Text("\nKeys in the reader (enter opens an article)",
+                                  style="bold underline"))
+            else:
+                yield Static(Text("Keys in the reader", style="bold underline"))
             yield Static(keys_table())
             yield Static(Text("\nLabels — the tagging guideline (tags/labels.yaml)",
                               style="bold underline"))

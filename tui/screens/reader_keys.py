@@ -75,6 +75,20 @@ HELP_ROWS: list[tuple[str, str]] = [
     ("/", "search"),
     ("escape", "cancel selection; back to the search results or the library; close"),
     ("?", "this help"),
-    ("ctrl+p", "command palette: go to article, toggle a label, help"),
+    ("ctrl+p", "command palette: go to article, toggle a label, Orphans, Review disagreements, "
+     "Commit tags…, help"),
     ("q", "quit"),
+]
+
+# The library's keys, shown first when help is opened there.
+LIBRARY_HELP_ROWS: list[tuple[str, str]] = [
+    ("j / k, ↓ / ↑", "next / previous article"),
+    ("enter", "read the highlighted article"),
+    ("g / G", "first / last article"),
+    ("space, pgdn / pgup", "page down / up"),
+    ("/", "search every article and tag"),
+    ("?", "this help"),
+    ("ctrl+p", "command palette: go to article, Orphans, Review disagreements, Commit tags…, "
+     "help"),
+    ("q", "quit (every tag is already saved)"),
 ]
