@@ -70,6 +70,7 @@ class LibraryScreen(Screen[None]):
     def _show_library(self, library: Library, options: list[Option]) -> None:
         self.app.library = library
         self.articles.set_entries(library.entries, library.counts, options)
+        self.query_one(ArticleListHeader).refresh()  # the source column fits this corpus now
         self.query_one("#library-loading").display = not library.entries
         if not library.entries:
             self.query_one("#library-loading", Static).update(

@@ -7,6 +7,7 @@ Rows lay out their columns when drawn, at the list's width, so only visible rows
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,35 @@ from .marks import UNKNOWN_LOOK, LabelLook
 if TYPE_CHECKING:
     from tui.core.library import Entry  # not imported at start-up: it pulls in the segmenter
 
-COUNT_CELLS = 5
+COUNT_CELLS = 4  # " 999": a space and three digits per label
+DATE_CELLS = 10  # dates are shown as 2023-09-16: the time of day says little in a list
+SOURCE_CELLS = 16  # at most; narrower when no source in the corpus needs it
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]{3})[a-z]*\.?,? (\d{4})", re.IGNORECASE)
+
+
+def short_date(date: str) -> str:
+    """`2023-09-16` for the date forms the metadata finds; anything else as it is."""
+    if m := _ISO.search(date):
+        return m.group(0)
+    for pattern, order in ((_MONTH_DAY_YEAR, (3, 1, 2)), (_DAY_MONTH_YEAR, (3, 2, 1))):
+        if (m := pattern.search(date)) and (month := _MONTHS.get(m.group(order[1]).lower())):
+            return f"{m.group(order[0])}-{month:02d}-{int(m.group(order[2])):02d}"
+    return date
+
+
+class ColumnWidths:
+    """What the rows share: how wide the source column needs to be for this corpus."""
+
+    def __init__(self) -> None:
+        self.source = SOURCE_CELLS
+
+    def fit_sources(self, entries: Sequence[Entry]) -> None:
+        widest = max((len(e.source) for e in entries), default=0)
+        self.source = min(SOURCE_CELLS, max(len("Source"), widest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,12 +69,12 @@ class Columns:
     counts: int  # per label
 
     @classmethod
-    def fit(cls, width: int, n_labels: int) -> Columns:
+    def fit(cls, width: int, n_labels: int, source_cells: int = SOURCE_CELLS) -> Columns:
         """Title takes what is left; the date goes before the source when space is short."""
         width -= 1  # a margin on the right
         counts = COUNT_CELLS * n_labels
-        date = 20 if width >= 60 + counts else 0
-        source = 16 if width >= 100 + counts else 0
+        date = DATE_CELLS if width >= 50 + counts else 0
+        source = source_cells if width >= 80 + counts else 0
         title = max(10, width - 2 - source - date - counts - (source > 0) - (date > 0))
         return cls(2, title, source, date, COUNT_CELLS)
 
@@ -56,15 +85,16 @@ def _cell(text: str, width: int, style: str = "") -> Text:
     return t
 
 
-def _row(width: int, labels: LabelSet, looks: Mapping[str, LabelLook], mark: Text, title: Text,
+def _row(width: int, labels: LabelSet, widths: ColumnWidths, mark: Text, title: Text,
          source: str, date: str, counts: Sequence[Text], header: bool = False) -> Text:
-    cols = Columns.fit(width, len(labels.labels))
+    cols = Columns.fit(width, len(labels.labels), widths.source)
     title.truncate(cols.title, overflow="ellipsis", pad=True)
     parts = [mark, title]
     if cols.source:
         parts += [Text(" "), _cell(source, cols.source, "" if header else "dim")]
     if cols.date:
-        parts += [Text(" "), _cell(date, cols.date, "" if header else "dim")]
+        parts += [Text(" "), _cell(date if header else short_date(date), cols.date,
+                                   "" if header else "dim")]
     for c in counts:
         c.align("right", cols.counts)
         parts.append(c)
@@ -75,11 +105,12 @@ class ArticleRow:
     """One library row, laid out at render time for the width it gets."""
 
     def __init__(self, entry: Entry, counts: Counter[str] | None, labels: LabelSet,
-                 looks: Mapping[str, LabelLook]) -> None:
+                 looks: Mapping[str, LabelLook], widths: ColumnWidths) -> None:
         self.entry = entry
         self.counts = counts or Counter()
         self.labels = labels
         self.looks = looks
+        self.widths = widths
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         e = self.entry
@@ -95,17 +126,18 @@ class ArticleRow:
             n = self.counts.get(label.name, 0)
             look = self.looks.get(label.name, UNKNOWN_LOOK)
             counts.append(Text(f"{n}", style=look.swatch) if n else Text("·", style="dim"))
-        yield _row(options.max_width, self.labels, self.looks, mark, title, e.source, e.date,
+        yield _row(options.max_width, self.labels, self.widths, mark, title, e.source, e.date,
                    counts)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(1, options.max_width)
 
 
-def header_text(width: int, labels: LabelSet, looks: Mapping[str, LabelLook]) -> Text:
+def header_text(width: int, labels: LabelSet, looks: Mapping[str, LabelLook],
+                widths: ColumnWidths) -> Text:
     shown = [looks.get(lb.name, UNKNOWN_LOOK) for lb in labels.labels]
     counts = [Text(look.marker, style=look.swatch) for look in shown]
-    return _row(width, labels, looks, Text("  "), Text("Title", style="bold"), "Source", "Date",
+    return _row(width, labels, widths, Text("  "), Text("Title", style="bold"), "Source", "Date",
                 counts, header=True)
 
 
@@ -118,9 +150,10 @@ class ArticleListHeader(Static):
         self.looks = looks
 
     def render(self) -> Text:
-        rows = self.screen.query(ArticleList)  # share the rows' width so the columns line up
+        rows = self.screen.query(ArticleList)  # share the rows' widths so the columns line up
         width = rows.first().scrollable_content_region.width if rows else self.size.width
-        return header_text(max(1, width), self.labels, self.looks)
+        widths = rows.first().widths if rows else ColumnWidths()
+        return header_text(max(1, width), self.labels, self.looks, widths)
 
 
 class ArticleList(OptionList):
@@ -144,6 +177,7 @@ class ArticleList(OptionList):
         self.labels = labels
         self.looks = looks
         self.entries: list[Entry] = []
+        self.widths = ColumnWidths()
         self._index: dict[str, int] = {}
 
     def set_entries(self, entries: list[Entry], counts: Mapping[str, Counter[str]],
@@ -158,7 +192,11 @@ class ArticleList(OptionList):
 
     def make_options(self, entries: list[Entry],
                      counts: Mapping[str, Counter[str]]) -> list[Option]:
-        return [Option(ArticleRow(e, counts.get(e.id), self.labels, self.looks)) for e in entries]
+        """Rows for `entries` (callable from a worker thread); fits the source column too."""
+        self.widths.fit_sources(entries)
+        widths = self.widths
+        return [Option(ArticleRow(e, counts.get(e.id), self.labels, self.looks, widths))
+                for e in entries]
 
     def index_of(self, article_id: str) -> int | None:
         return self._index.get(article_id)
@@ -171,7 +209,7 @@ class ArticleList(OptionList):
     def update_counts(self, article_id: str, counts: Counter[str]) -> None:
         i = self._index.get(article_id)
         if i is not None:
-            row = ArticleRow(self.entries[i], counts, self.labels, self.looks)
+            row = ArticleRow(self.entries[i], counts, self.labels, self.looks, self.widths)
             self.replace_option_prompt_at_index(i, row)
 
     def _update_lines(self) -> None:
