@@ -74,6 +74,7 @@ def test_an_existing_article_is_never_overwritten(tmp_path):
     (other / f"{SEED}.txt").write_text("A different story under the same name.\n", encoding="utf-8")
     (other / f"{SEED.upper()}.md").write_text("Its case twin.\n", encoding="utf-8")
     result = run(ws, "import", str(other / f"{SEED}.txt"), str(other / f"{SEED.upper()}.md"))
+    assert result.exit_code == 1
     assert (ws.corpus / f"{SEED}.txt").read_bytes() == before
     assert result.stderr.count("already exists") == 2
     assert "not overwritten" in result.stderr
@@ -81,9 +82,20 @@ def test_an_existing_article_is_never_overwritten(tmp_path):
     assert not (ws.corpus / f"{SEED.upper()}.md").exists()
     again = tmp_path / "batch.jsonl"
     again.write_text(json.dumps({"title": "Same", "text": "Same text."}) + "\n", encoding="utf-8")
-    run(ws, "import", str(again))
-    result = run(ws, "import", str(again))  # the same line twice: same id, second is skipped
-    assert "already exists" in result.stderr and "0 article(s) added" in result.stderr
+    assert run(ws, "import", str(again)).exit_code == 0
+    result = run(ws, "import", str(again))  # the same line twice: same id, same text
+    assert result.exit_code == 0
+    assert "(the same text); nothing to do" in result.stderr
+    assert "0 article(s) added" in result.stderr
+    again.write_text(json.dumps({"title": "Same", "text": "Same text."}) + "\n"
+                     + json.dumps({"id": "same-id", "text": "Other words."}) + "\n",
+                     encoding="utf-8")
+    assert run(ws, "import", str(again)).exit_code == 0
+    (ws.corpus / "same-id.txt").write_text("Edited since.\n", encoding="utf-8")
+    result = run(ws, "import", str(again))
+    assert result.exit_code == 1  # a different article under that id: skipped, and said so
+    assert "article 'same-id' already exists" in result.stderr
+    assert "0 article(s) added to" in result.stderr and "1 skipped (listed above)" in result.stderr
 
 
 def test_bad_inputs_are_named_and_skipped(tmp_path):
@@ -108,7 +120,11 @@ def test_bad_inputs_are_named_and_skipped(tmp_path):
     assert f"{src / 'lines.jsonl'}:3: expected" in err
     assert f"{src / 'data.csv'}: not .txt, .md, .html or .jsonl; skipped" in err
     assert f"{src / 'missing.txt'}: no such file; skipped" in err
-    assert "2 article(s) added" in err
+    assert "2 article(s) added" in err and "; 7 skipped (listed above); 1 note(s) above" in err
+    assert result.exit_code == 1
+    text = " ".join(run(ws, "import", "--help").stdout.split())
+    assert ("Exit status: 0 when every input was imported; 1 when any file or line was "
+            "skipped") in text
     assert (ws.corpus / "latin1.txt").read_text(encoding="utf-8").startswith("Café au lait")
     assert load(ws, "latin1").warning is None  # stored as clean UTF-8
 

@@ -27,14 +27,15 @@ def test_malformed_lines_are_named_and_skipped_the_rest_imported(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = run(ws, "import-tags", str(path), "--format", "doccano", "--annotator", "model-a")
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the good lines are imported, and the skips are not hidden
     err = result.stderr.splitlines()
     assert any(ln.startswith(f"{path}:2: not valid JSON (Expecting ',' delimiter, column ")
                and ln.endswith("line skipped") for ln in err)
     assert f"{path}:3: expected an object with a 'text' string; line skipped" in err
     assert any(ln.startswith(f"{path}:4: start/end (5, 2) must be whole numbers") for ln in err)
     assert any(ln.startswith(f"{path}:5: 'label' must be a list") for ln in err)
-    assert "added 2 tag(s) (2 for model-a)" in result.stderr
+    assert "added 2 tag(s) (2 for model-a); 0 already there; 4 not imported (listed above)" in (
+        result.stderr)
     files = tag_files(ws)
     assert list(files) == [f"model-a/{SEED}.yaml"]
 
@@ -157,4 +158,25 @@ def test_w3c_and_labelstudio_from_other_tools(tmp_path):
     (tmp_path / "bad.json").write_text('[{"id": 1,\n "data": {"text": "x"}\n', encoding="utf-8")
     result = run(ws, "import-tags", str(tmp_path / "bad.json"), "--format", "labelstudio")
     assert f"{tmp_path / 'bad.json'}:3: not valid JSON" in result.stderr
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # nothing could be read: a skip, one line, no traceback
+    assert "Traceback" not in result.output
+
+
+def test_exit_status_says_whether_anything_was_skipped(tmp_path):
+    ws = seed_workspace(tmp_path)
+    art = load(ws)
+    spans = prose(art)
+    path = tmp_path / "model.jsonl"
+    path.write_text(_doccano_line(art.text, [[*spans[1], "speculation"], [*spans[2], "SPEC"]])
+                    + "\n", encoding="utf-8")
+    result = run(ws, "import-tags", str(path), "--format", "doccano", "--dry-run")
+    assert result.exit_code == 1 and tag_files(ws) == {}
+    result = run(ws, "import-tags", str(path), "--format", "doccano")
+    assert result.exit_code == 1  # an unknown label was rejected; the good tag went in
+    assert "added 1 tag(s) (1 for alice); 0 already there; 1 not imported" in result.stderr
+    assert len(tag_files(ws)) == 1
+    result = run(ws, "import-tags", str(path), "--format", "doccano", "--map", "SPEC=speculation")
+    assert result.exit_code == 0  # everything imported or already there
+    assert "added 1 tag(s) (1 for alice); 1 already there; 0 not imported\n" in result.stderr
+    text = " ".join(run(ws, "import-tags", "--help").stdout.split())
+    assert "Exit status: 0 when every tag was imported or already there; 1 when any" in text

@@ -59,6 +59,10 @@ def command(
 
     Tags on labels missing from labels.yaml are reported, not imported; malformed lines are
     named and skipped; tags already present are left as they are.
+
+    Exit status: 0 when every tag was imported or already there; 1 when any line or tag was
+    skipped or its label rejected (each is named on standard error; the good ones were
+    imported, or with --dry-run would be), or on an error.
     """
     ws = workspace_from(ctx)
     labels = load_labels(ws.labels_path)
@@ -69,8 +73,10 @@ def command(
         click.echo(line, err=True)
     who = ", ".join(f"{n} for {a}" for a, n in sorted(report.added.items())) or "none"
     verb = "would add" if dry_run else "added"
+    rejected = len(report.problems) + sum(map(len, report.unknown_labels.values()))
     click.echo(
         f"newstag: {verb} {report.total_added} tag(s) ({who}); {report.already} already there; "
-        f"{len(report.problems) + sum(map(len, report.unknown_labels.values()))} not imported",
+        f"{rejected} not imported" + (" (listed above)" if rejected else ""),
         err=True,
     )
+    ctx.exit(1 if rejected else 0)

@@ -22,7 +22,10 @@ def command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     links keep their words) and saved as .txt; .html keeps its main text with the headline,
     date and byline on top. A .jsonl file holds one article per line: {"text": ..., "title":
     ..., "id": ...} (title and id optional). Inputs whose id is already in the corpus are
-    skipped, never overwritten.
+    skipped, never overwritten (the same text again is not an error).
+
+    Exit status: 0 when every input was imported; 1 when any file or line was skipped (each
+    is named on standard error; everything else was imported), or on an error.
     """
     ws = workspace_from(ctx)
     try:
@@ -34,8 +37,11 @@ def command(ctx: click.Context, paths: tuple[Path, ...]) -> None:
         click.echo(message, err=True)
     for path in report.created:
         click.echo(f"added {path}")
+    skipped = f"; {report.skipped} skipped (listed above)" if report.skipped else ""
+    notes = len(report.messages) - report.skipped
     click.echo(
-        f"newstag: {len(report.created)} article(s) added to {ws.corpus}"
-        + (f"; {len(report.messages)} message(s) above" if report.messages else ""),
+        f"newstag: {len(report.created)} article(s) added to {ws.corpus}{skipped}"
+        + (f"; {notes} note(s) above" if notes else ""),
         err=True,
     )
+    ctx.exit(1 if report.skipped else 0)

@@ -30,6 +30,11 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 class ArticleImport:
     created: list[Path] = field(default_factory=list)
     messages: list[str] = field(default_factory=list)  # skipped inputs and warnings, one line each
+    skipped: int = 0  # inputs (files, lines) not imported: the command exits 1 when any
+
+    def skip(self, message: str) -> None:
+        self.messages.append(message)
+        self.skipped += 1
 
 
 def article_id(wanted: str, text: str) -> str:
@@ -77,7 +82,11 @@ class _Corpus:
     def add(self, aid: str, suffix: str, data: bytes, source: str, report: ArticleImport) -> None:
         existing = self.taken.get(aid.lower())
         if existing is not None:
-            report.messages.append(
+            if existing.name == f"{aid}{suffix}" and _same_bytes(existing, data):
+                report.messages.append(f"{source}: already in the corpus as {existing} (the "
+                                       "same text); nothing to do")
+                return
+            report.skip(
                 f"{source}: article {aid!r} already exists ({existing}); not "
                 "overwritten (rename the input to import it as a new article)"
             )
@@ -86,10 +95,10 @@ class _Corpus:
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         except FileExistsError:
-            report.messages.append(f"{source}: {path} already exists; not overwritten")
+            report.skip(f"{source}: {path} already exists; not overwritten")
             return
         except OSError as exc:
-            report.messages.append(f"{source}: cannot create {path} ({exc.strerror or exc}); "
+            report.skip(f"{source}: cannot create {path} ({exc.strerror or exc}); "
                                    "skipped")
             return
         try:
@@ -97,21 +106,28 @@ class _Corpus:
                 fh.write(data)
         except OSError as exc:
             path.unlink(missing_ok=True)  # no half-written article left behind
-            report.messages.append(f"{source}: cannot write {path} ({exc.strerror or exc}); "
+            report.skip(f"{source}: cannot write {path} ({exc.strerror or exc}); "
                                    "skipped")
             return
         self.taken[aid.lower()] = path
         report.created.append(path)
 
 
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
 def _decode(data: bytes, source: str, report: ArticleImport) -> str | None:
     if not data.strip():
-        report.messages.append(f"{source}: empty; skipped")
+        report.skip(f"{source}: empty; skipped")
         return None
     try:
         decoded = decode_bytes(data, source)
     except TextFileError as exc:
-        report.messages.append(str(exc))
+        report.skip(str(exc))
         return None
     if decoded.warning:
         report.messages.append(
@@ -128,7 +144,7 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            report.messages.append(
+            report.skip(
                 f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); skipped"
             )
             continue
@@ -137,7 +153,7 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
             or not isinstance(obj.get("text"), str)
             or not obj["text"].strip()
         ):
-            report.messages.append(f'{where}: expected {{"text": ..., "title"?, "id"?}}; skipped')
+            report.skip(f'{where}: expected {{"text": ..., "title"?, "id"?}}; skipped')
             continue
         body = obj["text"]
         title = obj.get("title")
@@ -159,13 +175,13 @@ def _expand(paths: Iterable[Path], report: ArticleImport) -> Iterator[Path]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
             if not found:
-                report.messages.append(f"{path}: no .txt, .md, .html or .jsonl file in this "
+                report.skip(f"{path}: no .txt, .md, .html or .jsonl file in this "
                                        "folder; nothing to import")
             yield from found
         elif path.is_file():
             yield path
         else:
-            report.messages.append(f"{path}: no such file; skipped")
+            report.skip(f"{path}: no such file; skipped")
 
 
 def import_articles(paths: Iterable[Path], corpus: Path) -> ArticleImport:
@@ -175,17 +191,17 @@ def import_articles(paths: Iterable[Path], corpus: Path) -> ArticleImport:
     for path in _expand(paths, report):
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
-            report.messages.append(f"{path}: not .txt, .md, .html or .jsonl; skipped")
+            report.skip(f"{path}: not .txt, .md, .html or .jsonl; skipped")
             continue
         try:
             data = path.read_bytes()
         except OSError as exc:
-            report.messages.append(f"{path}: cannot read ({exc.strerror}); skipped")
+            report.skip(f"{path}: cannot read ({exc.strerror}); skipped")
             continue
         if suffix in (".html", ".htm"):
             text = html_to_text(data) if data.strip() else None
             if text is None:
-                report.messages.append(f"{path}: no main text found in the page; skipped")
+                report.skip(f"{path}: no main text found in the page; skipped")
                 continue
             target.add(article_id(path.stem, text), ".txt", text.encode("utf-8"), str(path), report)
             continue
@@ -198,7 +214,7 @@ def import_articles(paths: Iterable[Path], corpus: Path) -> ArticleImport:
         if suffix == ".md":
             plain = markdown_to_text(text)
             if not plain.strip():
-                report.messages.append(f"{path}: no text once the Markdown is read; skipped")
+                report.skip(f"{path}: no text once the Markdown is read; skipped")
                 continue
             target.add(article_id(path.stem, plain), ".txt", plain.encode("utf-8"), str(path),
                        report)
