@@ -75,6 +75,23 @@ async def test_a_tenth_label_is_toggled_by_its_key(tmp_path) -> None:
         assert [t[0] for t in tags_on_disk(ws, FIRST)] == ["extra 12"]
 
 
+async def test_a_sentence_with_two_of_my_labels_shows_both_colours(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(pilot, FIRST)
+        view = app.screen.view
+        await pilot.press("j", "s", "w", "k")  # tag, then move away so the cursor style is off
+        looks = app.looks
+        want = {looks["speculation"].mine.bgcolor, looks["warning"].mine.bgcolor}
+        tagged = next(m for m in view.marks.marks if m.label == "warning")
+        first, last = view.lines_of(view.nav.containing(tagged.start))
+        for y in range(first, last + 1):  # every line of the sentence shows both colours
+            line = view.painter.paint(view._layout, y, None, set())
+            shown = {seg.style.bgcolor for seg in line.render(app.console) if seg.style}
+            assert want <= shown, y  # what is drawn, not what was asked for
+
+
 async def test_v_selects_several_sentences_and_a_label_tags_them_all(tmp_path) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)

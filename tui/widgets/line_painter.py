@@ -2,7 +2,8 @@
 
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
-`+w` for other annotators', `✎` for a note. Colour is never the only signal.
+`+w` for other annotators', `✎` for a note. Colour is never the only signal. Text with several
+of my labels shows each label's colour on its own share of every line.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from rich.style import Style
 from rich.text import Text
@@ -18,7 +20,7 @@ from tui.core.articles import Article, Sentence
 from tui.core.sanitize import display_text
 
 from .layout import Layout
-from .marks import UNKNOWN_LOOK, LabelLook, Marks
+from .marks import UNKNOWN_LOOK, LabelLook, Mark, Marks
 from .sentence_nav import SentenceNav, same
 
 GUTTER = 11  # space, up to 7 cells of tag markers, space, cursor mark, space
@@ -32,6 +34,29 @@ def highlight_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
         body = r"\s+".join(re.escape(w) for w in term.split())
         parts.append(rf"\b{body}\w*" if term[0].isalnum() else body)
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _shares(mine: list[Mark], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Where each of my labels is coloured on the line `[start, end)`, relative to `start`.
+
+    Text carrying several of my labels is split into equal runs, one per label, on every line
+    it covers, so each label's colour shows (the gutter lists them all too).
+    """
+    if len(mine) == 1:
+        m = mine[0]
+        return [(max(m.start, start) - start, min(m.end, end) - start, m.label)]
+    cuts = sorted({start, end} | {x for m in mine for x in (m.start, m.end) if start < x < end})
+    out: list[tuple[int, int, str]] = []
+    for a, b in pairwise(cuts):
+        labels = list(dict.fromkeys(m.label for m in mine if m.start < b and m.end > a))
+        if not labels:
+            continue
+        step = (b - a) / len(labels)
+        for i, label in enumerate(labels):
+            lo, hi = a + round(i * step), a + round((i + 1) * step)
+            if hi > lo:
+                out.append((lo - start, hi - start, label))
+    return out
 
 
 class LinePainter:
@@ -103,10 +128,13 @@ class LinePainter:
             if same(s, cursor):
                 gutter_mark = "▶" if start <= s.start < stop else "│"
         # Others' tags first (underlined), mine over them (highlighted): both stay visible.
-        for m in sorted(self.marks.overlapping(start, end), key=lambda m: m.mine):
-            look = self.looks.get(m.label, UNKNOWN_LOOK)
-            a, b = max(m.start, start) - start, min(m.end, end) - start
-            content.stylize(look.mine if m.mine else look.theirs, a, b)
+        marks = self.marks.overlapping(start, end)
+        for m in marks:
+            if not m.mine:
+                look = self.looks.get(m.label, UNKNOWN_LOOK)
+                content.stylize(look.theirs, max(m.start, start) - start, min(m.end, end) - start)
+        for a, b, label in _shares([m for m in marks if m.mine], start, end):
+            content.stylize(self.looks.get(label, UNKNOWN_LOOK).mine, a, b)
         for a, b in selection:
             content.stylize(self.style("selection"), a, b)
         for ms, me in self._matches(bi):
