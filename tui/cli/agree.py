@@ -6,7 +6,7 @@ import json
 
 import click
 
-from tui.core.agreement import AGREEMENT_DOC, LabelAgreement, agreement
+from tui.core.agreement import AGREEMENT_DOC, Data, LabelAgreement, agreement
 from tui.core.labels import load_labels
 from tui.core.sanitize import one_line
 
@@ -17,8 +17,14 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def _as_json(results: list[LabelAgreement], annotators: list[str]) -> str:
-    out = {"unit": "sentence", "annotators": annotators, "labels": []}
+def _as_json(results: list[LabelAgreement], data: Data) -> str:
+    out = {
+        "unit": "sentence",
+        "coverage": "all" if data.all_covered else "tag file",
+        "annotators": data.annotators,
+        "covered": {a: sorted(data.covered.get(a, ())) for a in data.annotators},
+        "labels": [],
+    }
     for r in results:
         out["labels"].append(
             {
@@ -56,6 +62,12 @@ def _as_json(results: list[LabelAgreement], annotators: list[str]) -> str:
     show_default=True,
     help="How many disagreements to list per label (0: none, -1: all).",
 )
+@click.option(
+    "--all-covered",
+    is_flag=True,
+    help="Everyone was given the same articles: an article any compared annotator tagged counts "
+    "as covered by all of them (no tags there = no on every sentence).",
+)
 @click.pass_context
 @one_line_errors
 def command(
@@ -64,6 +76,7 @@ def command(
     annotators: str | None,
     as_json: bool,
     max_disagreements: int,
+    all_covered: bool,
 ) -> None:
     """Cohen's kappa per pair and Krippendorff's alpha over all, per label; unit = sentence."""
     ws = workspace_from(ctx)
@@ -76,7 +89,7 @@ def command(
             f"labels: {', '.join(label_set.names)}"
         )
     who = [a.strip() for a in annotators.split(",") if a.strip()] if annotators else []
-    data, results = agreement(ws, chosen_labels, who)
+    data, results = agreement(ws, chosen_labels, who, all_covered)
     for line in data.placed:
         click.echo(f"newstag: note: {line}", err=True)
     for line in data.skipped:
@@ -87,10 +100,19 @@ def command(
             f"{', '.join(data.annotators) or 'none'}"
         )
     if as_json:
-        click.echo(_as_json(results, data.annotators))
+        click.echo(_as_json(results, data))
         return
     coverage = ", ".join(f"{a}: {len(data.covered.get(a, ()))}" for a in data.annotators)
-    click.echo(f"unit: sentence · articles covered per annotator: {coverage}")
+    rule = " (--all-covered)" if all_covered else ""
+    click.echo(f"unit: sentence · articles covered per annotator{rule}: {coverage}")
+    every = set().union(*data.covered.values()) if data.covered else set()
+    short = [a for a in data.annotators if len(data.covered.get(a, ())) < len(every)]
+    if short and not all_covered:
+        click.echo(
+            f"note: {', '.join(short)} {'has' if len(short) == 1 else 'have'} no tag file for some "
+            f"of the {len(every)} article(s); their sentences there count as missing, not no "
+            "(--all-covered if everyone was given the same articles)"
+        )
     for r in results:
         click.echo("")
         click.echo(

@@ -8,11 +8,15 @@ reader places them: a file made on an earlier version of the article still count
 Coverage: an annotator has *covered* an article when they have a tag file for it (they tagged
 at least one sentence of it, with any label). In a covered article every sentence counts: a
 sentence they left untagged is a deliberate no. In an article they did not cover they gave no
-value at all (missing), not a no. Site-chrome sentences (the cursor skips them) are units only
-where somebody tagged them. Cohen's kappa for a pair uses the sentences both covered; alpha uses
-every sentence covered by two or more annotators, treating the rest as missing, which is how
-Krippendorff's alpha handles missing values. Orphaned tags (not found in the current text) are
-left out, and listed. Undefined values (no variation at all) are None.
+value at all (missing), not a no. newstag deletes a tag file when its last tag is removed, so
+an article an annotator read and cleared, or found nothing in, is not covered: nothing on disk
+tells it from one they never opened. For a study where everyone was given the same articles,
+`all_covered` counts every article any compared annotator covered as covered by all of them.
+Site-chrome sentences (the cursor skips them) are units only where somebody tagged them.
+Cohen's kappa for a pair uses the sentences both covered; alpha uses every sentence covered by
+two or more annotators, treating the rest as missing, which is how Krippendorff's alpha handles
+missing values. Orphaned tags (not found in the current text) are left out, and listed.
+Undefined values (no variation at all) are None.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ AGREEMENT_DOC = (
     "Unit: one sentence. Per label, an annotator says yes to a sentence when one of their tags "
     "with that label overlaps it. An annotator covers an article when they have a tag file for it; "
     "in a covered article an untagged sentence counts as no, in an uncovered one as missing. "
+    "Removing the last tag of an article deletes its file, so an article you read and left "
+    "untagged is not covered; when everyone was given the same articles, --all-covered counts "
+    "each article any compared annotator tagged as covered by all of them. "
     "Kappa per pair uses the sentences both covered; alpha uses all sentences with 2+ values. "
     "Site-chrome sentences count only where someone tagged them. Tags made on an earlier version "
     "of an article are placed on its current text; orphans are left out and listed. "
@@ -85,6 +92,7 @@ class Data:
     texts: dict[Unit, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     placed: list[str] = field(default_factory=list)  # files re-anchored in memory, one line each
+    all_covered: bool = False
 
     def value(self, annotator: str, label: str, unit: Unit) -> int | None:
         if unit.article_id not in self.covered.get(annotator, ()):
@@ -137,12 +145,13 @@ def _units(art: Article, tagged_chrome: set[int]) -> list[Unit]:
     ]
 
 
-def gather(ws: Workspace, annotators: Iterable[str] = (), labels: Iterable[str] = ()) -> Data:
+def gather(ws: Workspace, annotators: Iterable[str] = (), labels: Iterable[str] = (),
+           all_covered: bool = False) -> Data:
     """Read every tag file of the chosen annotators (default: all) into yes/no per sentence."""
     store = TagStore(ws.tags)
     chosen = list(annotators) or store.annotators()
     want = set(labels)
-    data = Data(sorted(chosen))
+    data = Data(sorted(chosen), all_covered=all_covered)
     cache = ArticleCache(ws)
     marks: dict[str, list[tuple[str, str, int, int]]] = {}  # article -> (annotator, label, s, e)
     for who, path in store.iter_files():
@@ -153,7 +162,7 @@ def gather(ws: Workspace, annotators: Iterable[str] = (), labels: Iterable[str] 
         except TagFileError as exc:
             data.skipped.append(f"{exc} (left out of agreement)")
             continue
-        if doc is None or not doc.tags:
+        if doc is None:
             continue
         art = cache.get(doc.article)
         if isinstance(art, str):
@@ -169,7 +178,10 @@ def gather(ws: Workspace, annotators: Iterable[str] = (), labels: Iterable[str] 
                 data.skipped.append(f"{path} tag {tag.id} ({tag.label}): {reason}")
             elif not want or tag.label in want:
                 marks.setdefault(doc.article, []).append((who, tag.label, tag.start, tag.end))
-    for aid in sorted(set().union(*data.covered.values()) if data.covered else ()):
+    every = set().union(*data.covered.values()) if data.covered else set()
+    if all_covered:
+        data.covered = {who: set(every) for who in data.annotators}
+    for aid in sorted(every):
         art = cache.get(aid)
         assert isinstance(art, Article)
         sents = art.sentences()
@@ -217,7 +229,7 @@ def label_agreement(data: Data, label: str) -> LabelAgreement:
 
 
 def agreement(
-    ws: Workspace, labels: Sequence[str], annotators: Iterable[str] = ()
+    ws: Workspace, labels: Sequence[str], annotators: Iterable[str] = (), all_covered: bool = False
 ) -> tuple[Data, list[LabelAgreement]]:
-    data = gather(ws, annotators, labels)
+    data = gather(ws, annotators, labels, all_covered)
     return data, [label_agreement(data, label) for label in labels]
