@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import types
 
@@ -162,6 +163,39 @@ async def test_escape_from_a_search_hit_is_one_key_back_to_the_results(tmp_path)
         await pilot.press("escape")  # a second: back where the user was
         await wait_for(pilot, lambda: app.screen is first_reader, "back to the reader")
         assert first_reader.view.cursor == where and first_reader.article.id == FIRST
+
+
+async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_path) -> None:
+    from tui.screens.search import SearchScreen
+
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: app.library is not None, "the library")
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search")
+        search = app.screen
+        await wait_for(pilot, lambda: search.ready, "the index", limit=60)
+        await pilot.press(*"ammunition")
+        await wait_for(pilot, lambda: search.results is not None and search.hits, "hits", 30)
+        order = list(dict.fromkeys(h.article for h in search.hits))
+        assert len(order) > 1
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        reader = app.screen
+        assert reader.article.id == order[0]
+        said = lambda: [n.message for n in app._notifications]  # noqa: E731
+        for _ in range(20):
+            await pilot.press("full_stop")
+            if any(m.startswith("No more matches below") for m in said()):
+                break
+        message = next(m for m in said() if m.startswith("No more matches below"))
+        count = len(re.findall("ammunition", reader.article.text, re.IGNORECASE))
+        assert f"({count} in this article)" in message and ". again" in message
+        await pilot.press("full_stop")
+        await wait_for(pilot, lambda: reader.article.id == order[1], "the next article")
+        cursor = reader.view.cursor
+        assert reader.view.has_highlight
+        assert "ammunition" in reader.article.text[cursor.start : cursor.end].lower()
 
 
 async def test_question_mark_shows_keys_and_label_guidelines(tmp_path) -> None:

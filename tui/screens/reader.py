@@ -106,6 +106,8 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
             return False
         self._remember_position()
         self.article = article
+        self.highlight_terms = tuple(highlight)
+        self._continue_to = None
         mine = self._open_tags(article)
         self._load_others(article.id)
         if offset is None:
@@ -239,20 +241,21 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         if self.view.has_highlight:
             self.view.set_highlight(())
             self._refresh_footer()
-            if not self._over_search():
+            if self.search_below() is None:
                 return  # highlights put on a reader in place: the next escape leaves
         self._remember_position()
         self.app.state.save()
         self.dismiss()
 
-    def _over_search(self) -> bool:
-        """Whether this reader was opened from search results (the screen just below)."""
+    def search_below(self) -> Screen | None:
+        """The search results this reader was opened from (the screen just below), if any."""
         try:
             from tui.screens.search import SearchScreen
         except ImportError:  # a build without search
-            return False
+            return None
         stack = self.app.screen_stack
-        return self in stack[1:] and isinstance(stack[stack.index(self) - 1], SearchScreen)
+        below = stack[stack.index(self) - 1] if self in stack[1:] else None
+        return below if isinstance(below, SearchScreen) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go_next_match", "go_previous_match"):

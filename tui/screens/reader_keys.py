@@ -70,7 +70,8 @@ HELP_ROWS: list[tuple[str, str]] = [
     ("a", "add or edit the note on your tag(s) here"),
     ("u / ctrl+r", "undo / redo (across articles)"),
     ("] / [", "next / previous tagged sentence"),
-    (". / ,", "next / previous search match (after opening a search hit)"),
+    (". / ,", "next / previous search match (after opening a search hit); past the last one, "
+     "again: the next article in the results"),
     ("ctrl+t", "stop / start skipping site chrome"),
     ("/", "search"),
     ("escape", "cancel selection; back to the search results or the library; close"),

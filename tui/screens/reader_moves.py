@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from tui.app import NewstagApp
     from tui.core.articles import Article
     from tui.widgets.article_view import ArticleView
@@ -20,11 +22,14 @@ class MovingActions:
     app: NewstagApp
     article: Article | None
     view: ArticleView
+    highlight_terms: tuple[str, ...] = ()  # what `show_article` was asked to highlight
+    _continue_to: tuple[str, int | None] | None = None  # `.`/`,` pressed once at the last match
 
     if TYPE_CHECKING:  # provided by ReaderScreen and Screen; never defined here at run time
         def show_article(self, article_id: str, offset: int | None = None) -> bool: ...
         def notify(self, message: str, **kw: object) -> None: ...
         def _update_info(self) -> None: ...
+        def search_below(self) -> Screen | None: ...
 
     def action_go_next_sentence(self) -> None:
         self.view.step(forward=True)
@@ -56,12 +61,53 @@ class MovingActions:
             self.notify("No tagged sentence before this one", timeout=2)
 
     def action_go_next_match(self) -> None:
-        if not self.view.jump_match(forward=True):
-            self.notify("No more matches below", timeout=2)
+        self._step_match(forward=True)
 
     def action_go_previous_match(self) -> None:
-        if not self.view.jump_match(forward=False):
-            self.notify("No more matches above", timeout=2)
+        self._step_match(forward=False)
+
+    def _step_match(self, forward: bool) -> None:
+        """`.`/`,`; past the last match, the same key again goes on to the next (or previous)
+        article of the search results that has matches, at its first (or last) hit."""
+        if self.view.jump_match(forward):
+            self._continue_to = None
+            return
+        where = "below" if forward else "above"
+        count = self.view.match_count()
+        said = f"No more matches {where} ({count} in this article)"
+        target = self._neighbour_hit(forward)
+        if target is None:
+            self.notify(said, timeout=3)
+            return
+        if self._continue_to == target:
+            self._continue_to = None
+            article_id, sentence = target
+            terms = self.highlight_terms
+            if self.app.open_article(article_id, sentence=sentence, highlight=terms):
+                self.notify(f"{'Next' if forward else 'Previous'} article with matches",
+                            timeout=2)
+            return
+        self._continue_to = target
+        key = "." if forward else ","
+        self.notify(f"{said} — {key} again for the {'next' if forward else 'previous'} article "
+                    "in the search results", timeout=4)
+
+    def _neighbour_hit(self, forward: bool) -> tuple[str, int | None] | None:
+        """(article id, sentence index) of the next/previous article in the results below."""
+        search = self.search_below()
+        if search is None or self.article is None:
+            return None
+        hits = list(getattr(search, "hits", []))
+        order = list(dict.fromkeys(h.article for h in hits))
+        if self.article.id in order:
+            i = order.index(self.article.id) + (1 if forward else -1)
+        else:
+            i = 0 if forward else len(order) - 1
+        if not 0 <= i < len(order):
+            return None
+        theirs = [h for h in hits if h.article == order[i]]
+        hit = theirs[0] if forward else theirs[-1]
+        return hit.article, (hit.index if hit.kind == "sentence" else None)
 
     def action_toggle_chrome(self) -> None:
         self.view.skip_chrome = not self.view.skip_chrome

@@ -127,22 +127,28 @@ class CursorMoves:
         return True
 
     def jump_match(self, forward: bool) -> bool:
-        """Step to the next or previous highlighted search term."""
-        pattern = self.painter.pattern if self.painter is not None else None
-        if pattern is None or self.cursor is None or self.article is None:
+        """Step to the next or previous highlighted search term (never scanning the whole text)."""
+        painter = self.painter
+        if painter is None or painter.pattern is None or self.cursor is None:
             return False
-        text = self.article.text
+        at = None
         if forward:
-            m = pattern.search(text, self.cursor.end)
+            m = painter.pattern.search(painter.article.text, self.cursor.end)
             at = m.start() if m else None
-        else:
-            at = None
-            for m in pattern.finditer(text, 0, self.cursor.start):
-                at = m.start()
+        else:  # block by block backwards: the painter caches each block's matches
+            for bi in range(self.cursor.block, -1, -1):
+                before = [a for a, _ in painter.matches(bi) if a < self.cursor.start]
+                if before:
+                    at = before[-1]
+                    break
         if at is None:
             return False
         self.to_offset(at)
         return True
+
+    def match_count(self) -> int:
+        """How many highlighted matches the article has (counted once per highlight)."""
+        return self.painter.match_count() if self.painter is not None else 0
 
     def on_click(self, event: events.Click) -> None:
         if self._layout is None or self.nav is None:

@@ -72,10 +72,19 @@ class LinePainter:
         self.pattern: re.Pattern[str] | None = None
         self._block_starts: dict[int, list[int]] = {}
         self._block_matches: dict[int, list[tuple[int, int]]] = {}
+        self._count: int | None = None
 
     def set_pattern(self, pattern: re.Pattern[str] | None) -> None:
         self.pattern = pattern
         self._block_matches.clear()
+        self._count: int | None = None
+
+    def match_count(self) -> int:
+        if self.pattern is None:
+            return 0
+        if self._count is None:
+            self._count = sum(1 for _ in self.pattern.finditer(self.article.text))
+        return self._count
 
     def forget_sentences(self) -> None:
         self._block_starts.clear()
@@ -89,7 +98,8 @@ class LinePainter:
         hi = bisect_right(starts, end - 1) if end > start else lo + 1
         return [s for s in sents[lo:hi] if s.end > start and s.start < max(end, start + 1)]
 
-    def _matches(self, bi: int) -> list[tuple[int, int]]:
+    def matches(self, bi: int) -> list[tuple[int, int]]:
+        """Spans of the highlighted terms in block `bi` (cached)."""
         if self.pattern is None:
             return []
         found = self._block_matches.get(bi)
@@ -137,7 +147,7 @@ class LinePainter:
             content.stylize(self.looks.get(label, UNKNOWN_LOOK).mine, a, b)
         for a, b in selection:
             content.stylize(self.style("selection"), a, b)
-        for ms, me in self._matches(bi):
+        for ms, me in self.matches(bi):
             if me > start and ms < end:
                 content.stylize(self.style("match"), max(ms, start) - start, min(me, end) - start)
         if cursor is not None and cursor.end > start and cursor.start < stop:
