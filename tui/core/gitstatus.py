@@ -1,4 +1,5 @@
-"""Tag files and git: which tag changes are not committed yet, and committing only `tags/`.
+"""Tag files and git: which tag changes are not committed yet, committing only `tags/`, and
+`git init` for a new workspace.
 
 Runs the `git` command (no library): it is what the team already uses, it respects their hooks
 and config, and a workspace that is not a git repository simply reports so. Lock and temp files
@@ -59,6 +60,34 @@ def is_repo(tags: Path) -> bool:
         return False
     proc = _git(tags, "rev-parse", "--is-inside-work-tree")
     return proc.returncode == 0 and proc.stdout.strip() == "true"
+
+
+def work_tree(path: Path) -> Path | None:
+    """The top of the git work tree holding `path`, or None (not in one, or no git)."""
+    proc = _git(path, "rev-parse", "--show-toplevel")
+    return Path(proc.stdout.strip()) if proc.returncode == 0 and proc.stdout.strip() else None
+
+
+def init_repo(root: Path) -> str:
+    """`git init` in `root` unless it is already in a git work tree; one line saying what happened.
+
+    Never raises: a workspace works without git (sharing tags is what needs it), so a missing or
+    failing git is reported, not fatal.
+    """
+    try:
+        top = work_tree(root)
+        if top is not None:
+            where = "" if top.resolve() == root.resolve() else f" at {top}"
+            return f"git: already in the git repository{where}; tags are committed there"
+        proc = _git(root, "init", "-q")
+    except GitError as exc:
+        return (f"git: not initialised ({exc}); the workspace works without it: run `git init` "
+                f"in {root} when you want to share tags")
+    if proc.returncode != 0:
+        return (f"git: `git init` failed ({_first_line(proc)}); the workspace works without it: "
+                f"fix that and run `git init` in {root} to share tags")
+    return (f"git: initialised a repository in {root}; commit the corpus and labels with `git add "
+            "-A && git commit`, your tags from newstag (ctrl+p, Commit tags…)")
 
 
 def tag_changes(tags: Path) -> TagChanges:
