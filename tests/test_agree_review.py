@@ -137,3 +137,52 @@ def test_review_command_help_and_one_line_errors(tmp_path):
     result = run(ws, "review", "--label", "rumour")
     assert result.exit_code == 1
     assert result.stderr.startswith("newstag: unknown label(s) 'rumour'; labels: speculation")
+
+
+def test_a_reviewer_who_tagged_is_told_their_tags_are_left_out_and_who_was_compared(tmp_path):
+    ws = seed_workspace(tmp_path, annotator="alice")
+    tag(ws, "alice", SEED, {"speculation": [3, 5]})
+    tag(ws, "bob", SEED, {"speculation": [3, 6]})
+    review = Review(ws, load_labels(ws.labels_path), "alice")
+    assert review.items == [] and review.annotators == ["bob"]
+    header, body = review.empty_message()
+    assert header == ("Review: nothing to compare, only bob; your own tags (alice) are left out: "
+                      "you are the reviewer")
+    assert body == ("nothing to review: a disagreement needs two annotators, and bob is compared "
+                    "(your own tags, as alice, are left out because you are the reviewer); pass "
+                    "--annotators alice,bob to compare yours too, or review as someone else with "
+                    "--annotator NAME")
+    assert "no disagreements among bob" not in header + body
+    with_mine = Review(ws, load_labels(ws.labels_path), "alice", annotators=["alice", "bob"])
+    assert len(with_mine.items) == 2 and with_mine.scope.describe() == "comparing alice, bob"
+
+
+def test_no_disagreements_names_who_was_compared_and_whose_tags_were_left_out(tmp_path):
+    ws = seed_workspace(tmp_path, annotator="carol")
+    for who in ("alice", "bob", "carol"):
+        tag(ws, who, OTHER, {"warning": [4]})
+    header, body = Review(ws, load_labels(ws.labels_path), "carol").empty_message()
+    assert header == ("Review: no disagreements, comparing alice, bob; your own tags (carol) are "
+                      "left out: you are the reviewer, and your verdicts become your tags")
+    assert body.startswith("Every sentence two or more annotators covered has the same labels")
+    fresh = seed_workspace(tmp_path / "fresh", annotator="dora")
+    header, body = Review(fresh, load_labels(fresh.labels_path), "dora").empty_message()
+    assert header == "Review: nothing to compare, no other annotator"
+    assert body == ("nothing to review: a disagreement needs two annotators, and no annotator is "
+                    "compared")
+
+
+def test_review_command_explains_an_empty_comparison_before_opening_the_tui(tmp_path):
+    from exchange_helpers import run
+
+    ws = seed_workspace(tmp_path, annotator="alice")
+    tag(ws, "alice", SEED, {"speculation": [3, 5]})
+    tag(ws, "bob", SEED, {"speculation": [3, 6]})
+    result = run(ws, "review")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "newstag: nothing to review: a disagreement needs two annotators, and bob is compared "
+        "(your own tags, as alice, are left out because you are the reviewer); pass --annotators "
+        "alice,bob to compare yours too, or review as someone else with --annotator NAME\n")
+    text = " ".join(run(ws, "review", "--help").stdout.split())
+    assert "your own tags are left out because you are the reviewer" in text

@@ -19,6 +19,10 @@ def command(ctx: click.Context, labels: tuple[str, ...], annotators: str | None)
 
     Keys: j/k move, y the label applies, n it does not, ] next unsettled, u undo, o open in the
     reader, escape back to the library. Nobody else's tag file is ever written.
+
+    By default everyone but you is compared: your own tags are left out because you are the
+    reviewer (your verdicts become your tags). Pass --annotators with your name to compare
+    yours too.
     """
     import tui.app
     from tui.app import NewstagApp
@@ -32,6 +36,12 @@ def command(ctx: click.Context, labels: tuple[str, ...], annotators: str | None)
         raise Fail(f"unknown label(s) {', '.join(map(repr, unknown))}; "
                    f"labels: {', '.join(label_set.names)}")
     who = tuple(a.strip() for a in annotators.split(",") if a.strip()) if annotators else ()
+    from tui.core.review import scope
+    from tui.core.tagstore import TagStore
+
+    problem = scope(TagStore(ws.tags), ws.annotator, who).problem()
+    if problem is not None:  # say why before opening a screen with nothing on it
+        raise Fail(problem)
 
     class ReviewApp(NewstagApp):
         CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # relative paths follow the module

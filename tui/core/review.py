@@ -40,6 +40,45 @@ class Step:
     changed: bool  # whether the verdict changed the reviewer's tags (an undo step exists)
 
 
+@dataclass(frozen=True)
+class Scope:
+    """Whose tags a review compares, and whether the reviewer's own were left out."""
+
+    reviewer: str
+    compared: tuple[str, ...]
+    own_left_out: bool  # the reviewer has tags, left out because they are the one reviewing
+
+    def describe(self) -> str:
+        """`comparing alice, bob`, and why the reviewer's own tags are not among them."""
+        text = f"comparing {', '.join(self.compared) or 'nobody'}"
+        if self.own_left_out:
+            text += (f"; your own tags ({self.reviewer}) are left out: you are the reviewer, "
+                     "and your verdicts become your tags")
+        return text
+
+    def problem(self) -> str | None:
+        """Why there can be nothing to review (fewer than two annotators), with what to do."""
+        if len(self.compared) >= 2:
+            return None
+        who = " and ".join(self.compared) if self.compared else "no annotator"
+        text = f"nothing to review: a disagreement needs two annotators, and {who} is compared"
+        if self.own_left_out:
+            both = ",".join(sorted({*self.compared, self.reviewer}))
+            text += (f" (your own tags, as {self.reviewer}, are left out because you are the "
+                     f"reviewer); pass --annotators {both} to compare yours too, or review as "
+                     "someone else with --annotator NAME")
+        return text
+
+
+def scope(store: TagStore, reviewer: str, annotators: Sequence[str] = ()) -> Scope:
+    """Whom a review compares: those asked for, else every annotator but the reviewer."""
+    if annotators:
+        return Scope(reviewer, tuple(annotators), False)
+    others = tuple(a for a in store.annotators() if a != reviewer)
+    own = any(who == reviewer for who, _path in store.iter_files())
+    return Scope(reviewer, others, own)
+
+
 class Review:
     """The disagreements among `annotators` (default: everyone but the reviewer), in order."""
 
@@ -52,7 +91,8 @@ class Review:
         store = TagStore(ws.tags)
         self.session = session or TaggingSession(store, reviewer, labels.names)
         assert self.session.annotator == reviewer
-        self.annotators = list(annotators) or [a for a in store.annotators() if a != reviewer]
+        self.scope = scope(store, reviewer, annotators)
+        self.annotators = list(self.scope.compared)
         chosen = list(only_labels) or labels.names
         self.data: Data
         self.data, results = agreement(ws, chosen, self.annotators)
@@ -98,6 +138,19 @@ class Review:
     @staticmethod
     def _overlaps(t: Tag, d: Disagreement) -> bool:
         return t.label == d.label and not t.orphan and t.start < d.unit.end and d.unit.start < t.end
+
+    def empty_message(self) -> tuple[str, str]:
+        """(header, body) for a review with nothing to settle: whom it compared, and why."""
+        problem = self.scope.problem()
+        if problem is not None:
+            only = (f"only {', '.join(self.scope.compared)}" if self.scope.compared
+                    else "no other annotator")
+            mine = (f"; your own tags ({self.reviewer}) are left out: you are the reviewer"
+                    if self.scope.own_left_out else "")
+            return f"Review: nothing to compare, {only}{mine}", problem
+        return (f"Review: no disagreements, {self.scope.describe()}",
+                "Every sentence two or more annotators covered has the same labels from all of "
+                "them. Nothing to settle.")
 
     @property
     def remaining(self) -> int:
