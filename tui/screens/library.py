@@ -13,12 +13,13 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.messages import LibraryLoaded, TagsChanged
 from tui.widgets.article_list import ArticleList, ArticleListHeader
-from tui.widgets.status_line import StatusLine
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.status_line import StatusLine, priority
 
 if TYPE_CHECKING:
     from tui.app import NewstagApp
@@ -41,7 +42,7 @@ class LibraryScreen(Screen[None]):
         yield ArticleList(self.app.labels, self.app.looks, id="article-list")
         yield Static(Text("Loading the library…", style="dim"), id="library-loading")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def articles(self) -> ArticleList:
@@ -129,9 +130,11 @@ class LibraryScreen(Screen[None]):
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_count]
 
+    @priority(20)
     def _status_annotator(self) -> Text:
         return Text.assemble(("annotator ", "dim"), (self.app.ws.annotator, "bold"))
 
+    @priority(60)
     def _status_count(self) -> Text:
         library = self.app.library
         if library is None:

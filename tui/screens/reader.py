@@ -15,7 +15,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from tui.commands.labels import LabelCommands
 from tui.commands.orphans import reanchor_notice
@@ -26,8 +25,9 @@ from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.marks import Marks
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, priority
 from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
 
 from .others import OtherTags
@@ -80,7 +80,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         yield SentenceInfo(id="sentence-info")
         yield TagLegend(legend_text(self.app.labels, self.app.looks), id="tag-legend")
         yield StatusLine(id="status-line")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def view(self) -> ArticleView:
@@ -208,9 +208,11 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         return [self._status_annotator, self._status_progress, self._status_mode,
                 self._status_orphans]
 
+    @priority(20)
     def _status_annotator(self) -> Text:
         return Text.assemble(("annotator ", "dim"), (self.app.ws.annotator, "bold"))
 
+    @priority(70)
     def _status_progress(self) -> Text | None:
         if self.article is None:
             return None
@@ -218,6 +220,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         total = "…" if self.counter.total is None else str(self.counter.total)
         return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
 
+    @priority(80)
     def _status_orphans(self) -> Text | None:
         """Other annotators' tags whose text is gone from this version of the article."""
         lost = self.others.orphaned
@@ -226,6 +229,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         parts = [f"{one_line(who, 24)}: {n} orphaned" for who, n in sorted(lost.items())]
         return Text("⚠ " + " · ".join(parts), style="bold")
 
+    @priority(90)
     def _status_mode(self) -> Text | None:
         parts = []
         if self.view.anchor is not None:

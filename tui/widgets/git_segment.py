@@ -24,6 +24,8 @@ POLL_SECONDS = 3.0
 class GitStatusSegment:
     """Callable for `app.add_status_segment`; `poke()` asks for a fresh answer soon."""
 
+    status_priority = 40  # a narrow status line shows the short form, then drops it
+
     def __init__(self, app: NewstagApp) -> None:
         self.app = app
         self.changes: TagChanges | None = None
@@ -34,7 +36,7 @@ class GitStatusSegment:
         self._asked = float("-inf")
         self.app.refresh_status()
 
-    def __call__(self) -> Text | None:
+    def __call__(self) -> tuple[Text, Text] | Text | None:
         if not self._busy and time.monotonic() - self._asked >= POLL_SECONDS:
             self._busy = True
             self._asked = time.monotonic()
@@ -48,8 +50,9 @@ class GitStatusSegment:
             return None
         if not changes.count:
             return Text("tags committed", style="dim")
-        return Text.assemble(("● ", "bold yellow"), changes.summary(),
+        full = Text.assemble(("● ", "bold yellow"), changes.summary(),
                              (" · ctrl+p: Commit tags…", "dim"))
+        return full, Text.assemble(("● ", "bold yellow"), f"{changes.count} uncommitted")
 
     def _poll(self) -> None:
         try:
