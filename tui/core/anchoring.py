@@ -22,20 +22,15 @@ and waits for a person (newstag validate, the Orphans view). Nothing is ever dro
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
+from dataclasses import dataclass, replace
 
+from .fuzzymatch import Text, align, candidates, similarity, snap_words
 from .tags import CONTEXT, Tag, TagDoc
 
 FUZZY_THRESHOLD = 0.85
 _MAX_FUZZY_QUOTE = 4_000  # longer quotes are aligned by their head and tail
-_COMMON = 60  # a word more frequent than this in the text says little about where a quote is
-_WORD = re.compile(r"\w+")
-_END_PUNCT = ".!?…\"”’')]"
 
 Spans = Sequence[tuple[int, int]]
 # The sentence spans of the new text, in order, or a function giving those near (start, end):
@@ -81,33 +76,11 @@ class Report:
         return ", ".join(parts)
 
 
-@dataclass
-class Text:
-    """The new article text with a word index built on first need (fuzzy search only)."""
-
-    text: str
-    _words: dict[str, list[int]] | None = field(default=None, repr=False)
-
-    def positions(self, word: str) -> list[int]:
-        if self._words is None:
-            index: dict[str, list[int]] = defaultdict(list)
-            for m in _WORD.finditer(self.text):
-                index[m.group().casefold()].append(m.start())
-            self._words = dict(index)
-        return self._words.get(word.casefold(), [])
-
-
-def _similarity(a: str, b: str) -> float:
-    if not a and not b:
-        return 1.0
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
 def _context_score(tag: Tag, text: str, start: int, end: int) -> float:
     """How well the text around [start, end) matches the stored prefix and suffix (0..1)."""
     before = text[max(0, start - len(tag.prefix)) : start]
     after = text[end : end + len(tag.suffix)]
-    return (_similarity(tag.prefix, before) + _similarity(tag.suffix, after)) / 2
+    return (similarity(tag.prefix, before) + similarity(tag.suffix, after)) / 2
 
 
 def _exact(tag: Tag, text: str) -> Placement | None:
@@ -131,72 +104,6 @@ def _exact(tag: Tag, text: str) -> Placement | None:
         ranked.append((ctx - 0.3 * min(1.0, abs(h - tag.start) / size), ctx, h))
     _, ctx, best = max(ranked)
     return Placement("exact", best, best + len(q), ctx)
-
-
-def _candidates(quote: str, t: Text) -> list[int]:
-    """Likely start offsets of the quote in the new text, voted by the quote's less common words.
-
-    Each occurrence of a quote word votes for where the quote would start (in buckets of a quarter
-    of the quote's length); the four buckets with the most distinct words win, neighbours merged.
-    """
-    bucket = max(8, len(quote) // 4)
-    votes: dict[int, set[str]] = defaultdict(set)
-    for m in _WORD.finditer(quote):
-        word = m.group()
-        if len(word) < 3:
-            continue
-        pos = t.positions(word)
-        if not pos or len(pos) > _COMMON:
-            continue
-        for p in pos:
-            votes[(p - m.start()) // bucket].add(word.casefold())
-    score = {b: len(votes[b]) + 0.5 * (len(votes.get(b - 1, ())) + len(votes.get(b + 1, ())))
-             for b in votes}
-    chosen: list[int] = []
-    for b in sorted(score, key=lambda k: (-score[k], k)):
-        if all(abs(b - c) > 1 for c in chosen):
-            chosen.append(b)
-            if len(chosen) == 4:
-                break
-    return [max(0, b * bucket) for b in chosen]
-
-
-def _snap_words(text: str, start: int, end: int, quote: str) -> tuple[int, int]:
-    """Do not cut words; keep the closing punctuation the quote had; trim whitespace."""
-    while 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
-        start -= 1
-    while start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
-        end += 1
-    closing = len(quote) - len(quote.rstrip(_END_PUNCT))
-    have = len(text[start:end]) - len(text[start:end].rstrip(_END_PUNCT))
-    while have < closing and end < len(text) and text[end] in _END_PUNCT:
-        end += 1
-        have += 1
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _align(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of text[lo:hi] lining up with the quote, reaching a little for unmatched ends."""
-    matcher = SequenceMatcher(None, quote, text[lo:hi], autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
-
-    def stray(x, y) -> bool:  # y follows x much further away in the text than in the quote
-        return (y.b - x.b - x.size) - (y.a - x.a - x.size) > 30
-
-    while len(blocks) > 1 and stray(blocks[0], blocks[1]):
-        blocks.pop(0)
-    while len(blocks) > 1 and stray(blocks[-2], blocks[-1]):
-        blocks.pop()
-    if not blocks:
-        return None
-    first, last = blocks[0], blocks[-1]
-    start = lo + first.b - min(first.a, 24)
-    end = lo + last.b + last.size + min(len(quote) - last.a - last.size, 24)
-    return max(0, start), min(len(text), end)
 
 
 def _snap_units(units: Units, start: int, end: int) -> tuple[int, int]:
@@ -223,7 +130,7 @@ def _widen(p: Placement, quote: str, text: str, threshold: float,
     start, end = _snap_units(units, p.start, p.end)
     if (start, end) == (p.start, p.end):
         return p
-    score = _similarity(quote, text[start:end])
+    score = similarity(quote, text[start:end])
     return Placement("fuzzy", start, end, score) if score >= threshold else p
 
 
@@ -241,18 +148,18 @@ def _fuzzy(tag: Tag, t: Text, threshold: float,
     probe = quote if len(quote) <= _MAX_FUZZY_QUOTE else quote[: _MAX_FUZZY_QUOTE // 2]
     best: Placement | None = None
     best_rank = -1.0
-    for c in _candidates(probe, t):
+    for c in candidates(probe, t):
         reach = len(probe) // 2 + 24
-        span = _align(probe, t.text, max(0, c - reach), min(len(t.text), c + len(probe) + reach))
+        span = align(probe, t.text, max(0, c - reach), min(len(t.text), c + len(probe) + reach))
         if span is None:
             continue
         start, end = span
         if probe is not quote:  # a long quote: reach as far as its length suggests
             end = min(len(t.text), start + len(quote))
-        start, end = _snap_words(t.text, start, end, quote)
+        start, end = snap_words(t.text, start, end, quote)
         if end <= start:
             continue
-        score = _similarity(quote, t.text[start:end])
+        score = similarity(quote, t.text[start:end])
         if score < threshold:
             continue
         p = _widen(Placement("fuzzy", start, end, score), quote, t.text, threshold, units)

@@ -51,7 +51,8 @@ def now_utc() -> str:
 
 def tag_id(article_id: str, label: str, quote: str, prefix: str, suffix: str) -> str:
     """Content-derived id: the same tag made on two branches gets the same id (clean merges)."""
-    h = hashlib.sha256("\x1f".join([article_id, label, prefix, quote, suffix]).encode("utf-8", "surrogatepass"))
+    joined = "\x1f".join([article_id, label, prefix, quote, suffix])
+    h = hashlib.sha256(joined.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:8]
 
 

@@ -7,10 +7,9 @@ instance or a `git pull` between our load and our save never loses a tag.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,9 +18,12 @@ from filelock import FileLock, Timeout
 
 from . import yamlsafe
 from .atomic import clean_stale_temps, remove_atomic, write_atomic
+from .tagfiles import file_stem, merge
 from .tags import SCHEMA, Tag, TagDoc
 
-_SAFE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
+__all__ = ["LOCK_NAME", "Loaded", "Parsed", "TagFileError", "TagStore", "dump", "file_stem",
+           "merge", "parse", "parse_file"]
+
 _TAG_FIELDS = ("id", "label", "start", "end", "quote", "prefix", "suffix", "note", "created",
                "orphan")
 _REQUIRED = ("id", "label", "start", "end", "quote")
@@ -49,15 +51,6 @@ def _str_rep(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _str_rep)
-
-
-def file_stem(article_id: str) -> str:
-    """A file name for an article id that can never escape `tags/` or collide with a case twin."""
-    if _SAFE_ID.match(article_id) and not article_id.endswith("."):
-        return article_id
-    base = re.sub(r"[^a-z0-9._-]+", "_", article_id.lower()).strip("._")[:80] or "article"
-    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    return f"{base}-{digest}"
 
 
 def dump(doc: TagDoc) -> str:
@@ -196,22 +189,6 @@ class Loaded:
     problems: tuple[str, ...] = ()
     lines: dict[str, int] = field(default_factory=dict, compare=False)  # tag id -> line
     incomplete: bool = False  # some entry could not be read: saving over it would lose it
-
-
-def merge(base: TagDoc | None, ours: TagDoc, disk: TagDoc | None) -> TagDoc:
-    """Three-way merge by tag id: keep what disk added, apply what we added, removed or edited."""
-    if disk is None:
-        return ours
-    base_tags = {t.id: t for t in (base.tags if base else ())}
-    our_tags = {t.id: t for t in ours.tags}
-    result = {t.id: t for t in disk.tags}
-    for tid, tag in our_tags.items():
-        if tid not in base_tags or base_tags[tid] != tag:
-            result[tid] = tag
-    for tid in base_tags:
-        if tid not in our_tags:
-            result.pop(tid, None)
-    return replace(ours, tags=tuple(result.values())).sorted()
 
 
 class TagStore:
