@@ -61,7 +61,7 @@ def init_workspace(root: Path) -> list[Path]:
             created.append(folder)
     files = {
         root / "tags" / "labels.yaml": DEFAULT_LABELS_YAML,
-        root / ".gitignore": ".newstag/\ntags/**/.newstag.lock\n",
+        root / ".gitignore": ".newstag/\ntags/**/.newstag.lock\ntags/**/*.newstag-tmp\n",
     }
     for path, content in files.items():
         if not path.exists():
