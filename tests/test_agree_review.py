@@ -122,7 +122,7 @@ async def test_review_screen_with_nothing_to_settle(tmp_path):
         app.push_screen(ReviewScreen())
         await wait_for(pilot, lambda: app.screen.review is not None, "the review")
         header = str(app.screen.query_one("#review-header").render())
-        assert "no disagreements among alice, bob" in header
+        assert "no disagreements, comparing alice, bob" in header
         await pilot.press("y", "n", "j", "u")  # nothing happens, nothing breaks
     assert tag_files(ws).keys() == {f"alice/{OTHER}.yaml", f"bob/{OTHER}.yaml"}
 
@@ -186,3 +186,18 @@ def test_review_command_explains_an_empty_comparison_before_opening_the_tui(tmp_
         "alice,bob to compare yours too, or review as someone else with --annotator NAME\n")
     text = " ".join(run(ws, "review", "--help").stdout.split())
     assert "your own tags are left out because you are the reviewer" in text
+
+
+async def test_review_screen_names_whose_tags_were_left_out(tmp_path):
+    ws = seed_workspace(tmp_path, annotator="alice")
+    tag(ws, "alice", SEED, {"speculation": [3, 5]})
+    tag(ws, "bob", SEED, {"speculation": [3, 6]})
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        app.push_screen(ReviewScreen())
+        await wait_for(pilot, lambda: app.screen.review is not None, "the review")
+        header = str(app.screen.query_one("#review-header").render())
+        assert "nothing to compare, only bob; your own tags (alice) are left out" in header
+        body = str(app.screen.query_one("#review-body").render())
+        assert "--annotators alice,bob" in body

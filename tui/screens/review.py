@@ -106,16 +106,17 @@ class ReviewScreen(Screen[None]):
         body = self.query_one("#review-body", Static)
         if review is None:
             return
-        who = ", ".join(review.annotators) or "nobody"
         if not review.items:
-            header.update(Text(f"Review: no disagreements among {who}", style="bold"))
-            body.update(Text("Every sentence two or more annotators covered has the same labels "
-                             "from all of them. Nothing to settle.", style="dim"))
+            head, text = review.empty_message()
+            header.update(Text(one_line(head, 200), style="bold"))
+            body.update(Text(display_text(text), style="dim"))
             return
+        who = ", ".join(review.annotators)
+        mine = f" (yours, {review.reviewer}, left out)" if review.scope.own_left_out else ""
         header.update(Text.assemble(
             ("Review ", "bold"), f"{self.position + 1} of {len(review.items)}",
             (" · ", "dim"), f"{review.remaining} to settle", (" · ", "dim"),
-            ("annotators ", "dim"), one_line(who, 60)))
+            ("annotators ", "dim"), one_line(who, 60), (mine, "dim")))
         body.update(self._item_text(review, review.items[self.position]))
 
     def _item_text(self, review: Review, d: Disagreement) -> Text:
