@@ -66,3 +66,14 @@ def test_stats_json_counts_orphans_apart_and_reports_bad_files(ws) -> None:
     assert sum(r["tags"] for r in data["counts"]) == 4
     assert data["orphans"] == [{"annotator": "ana", "article": A, "orphans": 1}]
     assert "merge-conflict marker" in run.stderr
+
+
+def test_stats_counts_tags_where_they_stand_on_the_current_text(ws) -> None:
+    path = ws.article_path(B)
+    art = articles.load(path)
+    gone = art.sentence_text(art.sentences()[0])  # ana's only tag on B
+    path.write_text(art.text.replace(gone, "", 1), encoding="utf-8")
+    data = json.loads(CliRunner().invoke(cli, ["stats", "--json"]).stdout)
+    assert data["orphans"] == [{"annotator": "ana", "article": B, "orphans": 1}]
+    assert sum(r["tags"] for r in data["counts"]) == 4
+    assert TagStore(ws.tags).load("ana", B).doc.tags[0].orphan is False  # no file was written

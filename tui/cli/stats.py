@@ -1,4 +1,8 @@
-"""`newstag stats`: how many tags, by label, by annotator and by article (orphans counted apart)."""
+"""`newstag stats`: how many tags, by label, by annotator and by article (orphans counted apart).
+
+Tags are counted where they stand on the article's current text (`current_doc`, in memory), so
+a tag whose sentence was deleted counts as an orphan even before anyone re-opened the article.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ from dataclasses import dataclass, field
 
 import click
 
+from tui.core import articles
+from tui.core.current import current_doc
 from tui.core.labels import LabelsError, load_labels
 from tui.core.sanitize import one_line
 from tui.core.tagstore import TagFileError, TagStore
+from tui.core.textfile import TextFileError
 from tui.core.validation import corpus_ids
 from tui.core.workspace import Workspace
 
@@ -32,12 +39,22 @@ def collect(ws: Workspace) -> Stats:
     except LabelsError as exc:
         st.problems.append(str(exc))
     store = TagStore(ws.tags)
+    corpus = corpus_ids(ws)
+    texts: dict[str, articles.Article | None] = {}
     for who, path in store.iter_files():
         try:
             doc = store.load_path(path).doc
         except TagFileError as exc:
             st.problems.append(str(exc))
             continue
+        if doc is not None and doc.article in corpus:  # counted where the tags stand now
+            if doc.article not in texts:
+                try:
+                    texts[doc.article] = articles.load(corpus[doc.article])
+                except TextFileError:
+                    texts[doc.article] = None
+            art = texts[doc.article]
+            doc = current_doc(doc, art)[0] if art is not None else doc
         for t in doc.tags if doc else ():
             if t.orphan:
                 st.orphans[(who, doc.article)] += 1

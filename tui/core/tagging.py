@@ -11,12 +11,12 @@ saves the result at once: moved tags get fresh anchors, the rest stay in the fil
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from . import anchoring
 from .articles import Article
+from .current import units_near
 from .tags import Tag, TagDoc, make_tag
 from .tagstore import Loaded, TagFileError, TagStore
 
@@ -98,7 +98,7 @@ class TaggingSession:
         if doc is None or not anchoring.needs_reanchor(doc, article.text, article.sha256):
             return loaded
         new, report = anchoring.reanchor(doc, article.text, article.sha256,
-                                         units=_sentences_near(article))
+                                         units=units_near(article))
         self.reanchored[article.id] = report
         try:
             saved = self.store.save(self.annotator, new, loaded)
@@ -227,25 +227,12 @@ def _signature(path) -> str:  # noqa: ANN001 - a Path
         return ""
 
 
-def _sentences_near(article: Article) -> Callable[[int, int], list[tuple[int, int]]]:
-    """Sentence spans of the blocks around a span, segmented on demand (big articles stay cheap)."""
-    starts = [b.start for b in article.blocks]
-    ends = [b.end for b in article.blocks]
-
-    def near(start: int, end: int) -> list[tuple[int, int]]:
-        lo = max(0, bisect_right(ends, start) - 1)
-        hi = min(len(article.blocks), bisect_left(starts, end) + 1)
-        return [(s.start, s.end) for b in article.blocks[lo:hi] for s in article.block_spans(b)]
-
-    return near
-
-
 def _fit(article: Article, tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
     """Tags brought back by undo after the article changed carry old anchors: re-place them."""
     text = article.text
     if all(t.orphan or text[t.start : t.end] == t.quote for t in tags):
         return tags
-    found, near = anchoring.Text(text), _sentences_near(article)
+    found, near = anchoring.Text(text), units_near(article)
 
     def fit(t: Tag) -> Tag:
         if t.orphan or text[t.start : t.end] == t.quote:
