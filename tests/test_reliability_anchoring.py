@@ -186,3 +186,27 @@ def test_an_unchanged_article_is_not_rewritten(ws) -> None:
     session = TaggingSession(TagStore(ws.tags), "ana", LABELS)
     session.open(articles.load(ws.article_path(aid)))
     assert path.stat().st_mtime_ns == stamp and aid not in session.reanchored
+
+
+def test_validate_fix_reanchors_only_my_files(ws, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from tui.cli.main import cli
+
+    aid = "002_ac2d878c38bad475"
+    _tag_every_sentence(ws, aid)
+    art = articles.load(ws.article_path(aid))
+    bob = TaggingSession(TagStore(ws.tags), "bob", LABELS)
+    bob.open(art)
+    s = art.sentences()[2]
+    bob.toggle(art, [(s.start, s.end)], "speculation")
+    bobs = TagStore(ws.tags).path_for("bob", aid)
+    before = bobs.read_bytes()
+    ws.article_path(aid).write_text("NEW LEAD.\n\n" + art.text, encoding="utf-8")
+    monkeypatch.chdir(ws.root)
+    run = CliRunner().invoke(cli, ["--annotator", "ana", "validate", "--fix"])
+    assert f"tags/ana/{aid}.yaml: re-anchored on the changed article" in run.stderr
+    assert run.exit_code == 1 and run.stdout.count(f"tags/bob/{aid}.yaml:") == 1
+    assert "was made on another version of the article" in run.stdout
+    assert bobs.read_bytes() == before  # bob's file is bob's to rewrite
+    assert not any(p.startswith(str(ws.tags / "ana")) for p in validate(ws).problems)

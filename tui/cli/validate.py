@@ -17,7 +17,8 @@ from .common import one_line_errors, workspace_from
 
 @click.command("validate")
 @click.option("--fix", is_flag=True,
-              help="First re-anchor tag files whose article changed (as opening them would).")
+              help="First re-anchor your tag files whose article changed (as opening them "
+                   "would); other annotators' files are only reported.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line; only problems.")
 @click.pass_context
 @one_line_errors
