@@ -32,7 +32,7 @@ def command(ctx: click.Context, fix: bool, quiet: bool) -> None:
     def rel(line: str) -> str:  # paths relative to where it runs, as git and editors show them
         return line[len(here):] if line.startswith(here) else line
 
-    for line in result.fixed:
+    for line in result.fixed + result.notes:
         click.echo(rel(line), err=True)
     for line in result.problems:
         click.echo(rel(line))

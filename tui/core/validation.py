@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import articles
 from .atomic import TMP_SUFFIX
+from .current import current_doc
 from .labels import LabelsError, load_labels
 from .sanitize import one_line
 from .tagging import TaggingSession
@@ -33,6 +34,8 @@ class Result:
     tags: int = 0
     orphans: int = 0
     fixed: list[str] = field(default_factory=list)  # one line per re-anchored file (with --fix)
+    # Stale anchors that re-anchor cleanly: reported, not failures.
+    notes: list[str] = field(default_factory=list)
 
 
 def corpus_ids(ws: Workspace) -> dict[str, Path]:
@@ -153,16 +156,30 @@ def _check_doc(path: Path, loaded: Loaded, corpus: dict[str, Path], cache: dict,
         res.problems.append(f"{path}:2: its article cannot be read ({art}); fix the article")
         return
     changed = doc.text_sha256 != art.sha256
+    # Place the tags on the current text the way every other command does (in memory), so
+    # validate, stats, export and agree report the same orphans; re-findable tags are a note.
+    placed = {t.id: t for t in current_doc(doc, art)[0].tags} if changed else {}
+    stale = 0
     for tag in doc.tags:
         where = f"{path}:{loaded.lines.get(tag.id, 1)}"
         what = f"tag {tag.id} ({one_line(tag.label, 40)}, {one_line(tag.quote, 40)!r})"
-        problem = _check_tag(tag, art.text, changed)
-        if tag.orphan:
+        now = placed.get(tag.id, tag)
+        if changed and not now.orphan and not tag.orphan:
+            stale += 1
+            continue
+        problem = _check_tag(now, art.text, changed)
+        if now.orphan:
             res.orphans += 1
             if any(p.startswith(f"{where}: start/end") for p in loaded.problems):
                 continue  # the parser already said it was kept as an orphan
         if problem:
             res.problems.append(f"{where}: {what} {problem}")
+    if stale:
+        owner = path.parent.name
+        res.notes.append(f"{path}:1: made on an earlier version of the article; {stale} tag(s) "
+                         f"re-found on its current text; {owner}'s newstag re-anchors the file "
+                         f"when they open the article (or: newstag --annotator {owner} "
+                         "validate --fix)")
 
 
 def _check_tag(tag: Tag, text: str, changed: bool) -> str:
