@@ -1,0 +1,64 @@
+"""After an article is edited, validate, stats and export count the same tags and orphans."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tui.cli.main import cli
+from tui.core import articles
+from tui.core.tagging import TaggingSession
+from tui.core.tagstore import TagStore
+from tui.core.workspace import open_workspace
+
+REPO = Path(__file__).resolve().parent.parent
+AID = "000_698a1ff201fa72f9"
+LABELS = ["speculation", "official statement", "warning"]
+GONE = "Kim is also scheduled to visit Russia's Pacific fleet, a university, and other facilities."
+
+
+def test_every_command_reports_the_same_orphans_on_an_edited_article(
+    tmp_path: Path, monkeypatch
+) -> None:
+    root = tmp_path / "ws"
+    shutil.copytree(REPO / "seeds", root / "seeds")
+    (root / "tags").mkdir()
+    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags")
+    ws = open_workspace(root, annotator="ana")
+    art = articles.load(ws.article_path(AID))
+    body = [s for s in art.sentences() if not s.chrome]
+    gone = next(s for s in body if art.sentence_text(s) == GONE)
+    for who in ("ana", "bob"):
+        session = TaggingSession(TagStore(ws.tags), who, LABELS)
+        session.open(art)
+        picks = ((body[3], "speculation"), (body[5], "warning"), (gone, "official statement"))
+        for s, label in picks:
+            session.toggle(art, [(s.start, s.end)], label)
+    before = {p: p.read_bytes() for p in ws.tags.rglob("*.yaml")}
+    path = ws.article_path(AID)
+    path.write_text("A NEW FIRST LINE\n\n" + art.text.replace(GONE, ""), encoding="utf-8")
+    monkeypatch.chdir(root)
+    run = CliRunner()
+
+    val = run.invoke(cli, ["validate"])
+    assert val.exit_code == 1
+    assert val.stdout.count("is an orphan") == 2  # one per annotator: the deleted sentence
+    assert "2 orphaned" in val.stderr and "2 tag(s) re-found" in val.stderr
+
+    stats = json.loads(run.invoke(cli, ["stats", "--json"]).stdout)
+    orphans = [row for row in stats["orphans"] if row["article"] == AID]
+    assert sorted((r["annotator"], r["orphans"]) for r in orphans) == [("ana", 1), ("bob", 1)]
+    assert sum(r["tags"] for r in stats["counts"]) == 4
+
+    out = root / "x.csv"
+    exp = run.invoke(cli, ["export", "--format", "csv", "--out", str(out)])
+    assert exp.exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    assert len(rows) == 4 and "official statement" not in {r["label"] for r in rows}
+    text = path.read_text(encoding="utf-8")
+    assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in rows)
+    assert {p: p.read_bytes() for p in ws.tags.rglob("*.yaml")} == before  # nobody's file written
