@@ -42,6 +42,7 @@ class CursorMoves:
                     scroll: bool = True) -> None: ...
         def _moved(self, sentence: Sentence | None) -> None: ...
         def _invalidate(self, start: int, end: int) -> None: ...
+        def _sync_size(self) -> None: ...
         def lines_of(self, s: Sentence) -> tuple[int, int]: ...
         def scroll_to(self, *, y: float, animate: bool) -> None: ...
 
@@ -99,15 +100,19 @@ class CursorMoves:
             return
         height = max(1, self.scrollable_content_region.height - 2)
         before = round(self.scroll_y)
+        lay = self._layout
+        if down:  # the next page is wrapped (a long article is wrapped lazily) and scrollable
+            lay.ensure_line(before + 3 * height)
+            self._sync_size()
         self.scroll_to(y=before + (height if down else -height), animate=False)
         top = round(self.scroll_y)
         if top == before:
             self.to_end(last=down)
             return
-        y = top
-        while y < self._layout.height - 1 and self._layout.blocks[y] < 0:
+        y = min(top, lay.height - 1)
+        while y < lay.height - 1 and lay.blocks[y] < 0:
             y += 1
-        offset = self._layout.starts[y]
+        offset = lay.starts[y]
         target = self.nav.nearest(offset, self.skip_chrome)
         if target is not None and target.start < offset:
             target = self.nav.next(target, self.skip_chrome) or target
@@ -155,6 +160,7 @@ class CursorMoves:
             return
         y = round(self.scroll_y) + event.y
         lay = self._layout
+        lay.ensure_line(y)
         if 0 <= y < lay.height and lay.blocks[y] >= 0:
             offset = min(lay.starts[y] + max(0, event.x - GUTTER), lay.ends[y] - 1)
             self.move_to(self.nav.nearest(max(offset, lay.starts[y]), skip_chrome=False))

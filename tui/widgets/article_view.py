@@ -1,7 +1,9 @@
 """The article text, drawn line by line (Textual's Line API) so a 3 MB article costs one screen.
 
-Only the lines on screen are rendered, only their blocks are segmented into sentences, and each
-rendered line is cached until the cursor, the selection, the tags or the width change under it.
+Only the lines on screen are rendered, only their blocks are segmented into sentences and only
+the text down to them is wrapped (the rest in small idle steps); each rendered line is cached
+until the cursor, the selection, a tag or the width changes under it, and only those lines are
+drawn again.
 Where the cursor goes (sentences, pages, tagged sentences, matches) is in `article_cursor`; what
 a key means for tags lives in the reader screen.
 """
@@ -16,14 +18,19 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.core.articles import Article, Sentence
 
 from .article_cursor import CursorMoves
-from .layout import Layout, layout
+from .layout import Layout
 from .line_painter import GUTTER, LinePainter, highlight_pattern
 from .marks import LabelLook, Marks
 from .sentence_nav import SentenceNav
+
+MAX_PARTIAL_REDRAW = 200  # changed tags beyond which the whole screen is simply redrawn
+GROW_EVERY = 0.05  # seconds between steps of wrapping the rest of a long article
+GROW_SECONDS = 0.004  # wrapping per step: well inside a frame, so keys stay instant
 
 
 class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=False):
@@ -63,6 +70,9 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.painter: LinePainter | None = None
         self._layout: Layout | None = None
         self._lines: dict[int, Strip] = {}
+        self._styles: dict[str, Style] = {}  # component styles and the base, until restyled
+        self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
+        self._grower: Timer | None = None
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -81,10 +91,16 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.move_to(target or self.nav.first(self.skip_chrome), center=True)
 
     def set_marks(self, marks: Marks) -> None:
+        """New tags: only the lines of tags that changed are drawn again."""
+        changed = set(self.marks.marks).symmetric_difference(marks.marks)
         self.marks = marks
         if self.painter is not None:
             self.painter.marks = marks
-        self._clear_lines()
+        if len(changed) > MAX_PARTIAL_REDRAW:
+            self._clear_lines()
+            return
+        for m in changed:
+            self._invalidate(m.start, m.end)
 
     def set_highlight(self, terms: Sequence[str]) -> None:
         if self.painter is not None:
@@ -109,6 +125,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def notify_style_update(self) -> None:
         self._lines.clear()
+        self._styles.clear()
         super().notify_style_update()
 
     # -- geometry --------------------------------------------------------------------------
@@ -125,13 +142,39 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
             return
         width = self.text_width
         if self._layout is None or self._layout.width != width:
-            self._layout = layout(self.article.text, self.article.blocks, width)
+            # Wrapped as far as the screen needs; the rest in small steps while idle.
+            self._layout = Layout(self.article.text, self.article.blocks, width)
             self._lines.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, self._layout.height)
+            if self._grower is not None:
+                self._grower.stop()
+            self._grower = self.set_interval(GROW_EVERY, self._grow)
+        self._sync_size()
         self.refresh()
 
+    def _grow(self) -> None:
+        lay = self._layout
+        if lay is None or lay.complete:
+            if self._grower is not None:
+                self._grower.stop()
+                self._grower = None
+            return
+        lay.grow(GROW_SECONDS)
+        if lay.complete:  # the guess for the rest was good enough for the scrollbar till now
+            self._sync_size()
+
+    def _sync_size(self) -> None:
+        """The scrollable height: the lines wrapped so far plus a guess for the rest."""
+        if self._layout is not None:
+            size = Size(self.scrollable_content_region.width, self._layout.estimated_height)
+            if size != self.virtual_size:
+                self.virtual_size = size
+
     def lines_of(self, s: Sentence) -> tuple[int, int]:
-        return self._layout.line_span(s.start, s.end) if self._layout else (0, 0)
+        if self._layout is None:
+            return (0, 0)
+        span = self._layout.line_span(s.start, s.end)
+        self._sync_size()
+        return span
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
         if self.cursor is None or self._layout is None:
@@ -179,8 +222,12 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
-        if self._layout is None or not 0 <= line < self._layout.height:
-            return Strip.blank(width, self.rich_style)
+        lay = self._layout
+        if lay is not None and line >= lay.height and not lay.complete:
+            lay.ensure_line(line)  # scrolled past what was wrapped so far
+            self.call_after_refresh(self._sync_size)
+        if lay is None or not 0 <= line < lay.height:
+            return Strip.blank(width, self._base_style())
         strip = self._lines.get(line)
         if strip is None:
             if len(self._lines) > 4000:
@@ -189,15 +236,33 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         return strip
 
     def _style(self, part: str) -> Style:
-        # Cursor and title only add attributes; the others have colours, blended with the theme.
-        partial = part in ("cursor", "title", "mark")
-        return self.get_component_rich_style(f"article-view--{part}", partial=partial)
+        found = self._styles.get(part)
+        if found is None:
+            # Cursor and title only add attributes; the others have colours, blended.
+            partial = part in ("cursor", "title", "mark")
+            found = self._styles[part] = self.get_component_rich_style(
+                f"article-view--{part}", partial=partial)
+        return found
+
+    def _base_style(self) -> Style:
+        found = self._styles.get("")
+        if found is None:
+            found = self._styles[""] = self.rich_style
+        return found
+
+    def _selected_spans(self) -> set[tuple[int, int]]:
+        """The selection's spans, worked out once per selection (not once per line)."""
+        if self.anchor is None:
+            return set()
+        key = (self.anchor.start, self.cursor.start if self.cursor else None, self.skip_chrome)
+        if self._selected[0] != key:
+            self._selected = (key, {(s.start, s.end) for s in self.selection()})
+        return self._selected[1]
 
     def _build_line(self, y: int, width: int) -> Strip:
         assert self._layout is not None and self.painter is not None
-        base = self.rich_style
-        sel = {(s.start, s.end) for s in self.selection()} if self.anchor is not None else set()
-        line = self.painter.paint(self._layout, y, self.cursor, sel)
+        base = self._base_style()
+        line = self.painter.paint(self._layout, y, self.cursor, self._selected_spans())
         if line is None:
             return Strip([], 0).extend_cell_length(width, base)
         strip = Strip(line.render(self.app.console), line.cell_len)
