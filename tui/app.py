@@ -18,6 +18,7 @@ from tui.commands.team import TeamCommands, install_team
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
+from tui.quiet_feed import QuietFeed
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.state import ReadingState
@@ -32,6 +33,13 @@ if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
 
 ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
+PREWARM_AFTER = 1.0  # seconds after start: the first screen is painted by then
+
+
+def _import_segmenter() -> None:
+    from tui.core.sentences import segment_tuples
+
+    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports and warms pySBD
 
 
 class NewstagApp(App[None]):
@@ -94,14 +102,29 @@ class NewstagApp(App[None]):
 
         self.search_feed = IndexFeed(self.ws, lambda message: self.call_from_thread(
             self.notify, message, severity="warning", markup=False))
-        self.search_feed.attach(session)  # every save reaches the search index, in a thread
+        # Every save reaches the search index, in a thread; on long articles after a pause.
+        self.quiet_feed = QuietFeed(self, self.search_feed.notify, self._article_length)
+        session.listeners.append(self.quiet_feed)
         return session
+
+    def _article_length(self, article_id: str) -> int:
+        hit = self._articles.get(article_id)
+        return len(hit[0].text) if hit is not None else 0
+
+    def _flush_index_feed(self) -> None:
+        feed = getattr(self, "quiet_feed", None)  # there once the session was first used
+        if feed is not None:
+            feed.flush()
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
         install_team(self)  # git status segment; Commit tags… and Review are in TeamCommands
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
+        # pySBD takes ~60-150 ms to import: pay it while the user looks at the library, not
+        # when the first article opens.
+        self.set_timer(PREWARM_AFTER, lambda: self.run_worker(
+            _import_segmenter, thread=True, group="prewarm", exit_on_error=False))
 
     # -- the API -----------------------------------------------------------------------------
     def load_article(self, article_id: str) -> Article | None:
@@ -192,9 +215,11 @@ class NewstagApp(App[None]):
             self.notify("Search is not available in this build yet", severity="warning", timeout=3)
             return
         if not isinstance(self.screen, SearchScreen):
+            self._flush_index_feed()  # held saves of long articles: searched as they are now
             self.push_screen(SearchScreen())
 
     async def action_quit(self) -> None:
+        self._flush_index_feed()
         self.state.save()
         self.exit()
 

@@ -58,6 +58,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self.others = OtherTags(self.app.store, self.app.ws.annotator, set(self.app.labels.names))
         self.counter = SentenceCounter(self, self._counted)
         self._live: tuple[bool, ...] = ()
+        self._tagged: tuple[Marks | None, int] = (None, 0)
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -177,7 +178,9 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         cur = view.cursor
         marks = view.marks.on(cur.start, cur.end) if cur is not None else []
         selected = len(view.selection()) if view.anchor is not None else 0
-        self.query_one(SentenceInfo).update(sentence_text(marks, self.app.looks, selected))
+        # One line high in app.tcss: no relayout of the screen on every cursor move.
+        info = sentence_text(marks, self.app.looks, selected)
+        self.query_one(SentenceInfo).update(info, layout=False)
         self.query_one(StatusLine).refresh()
         self._refresh_footer()
 
@@ -216,7 +219,10 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _status_progress(self) -> Text | None:
         if self.article is None:
             return None
-        tagged = len(self.view.marks.tagged_spans(mine_only=True))
+        marks = self.view.marks
+        if self._tagged[0] is not marks:  # counted once per change of tags, not per redraw
+            self._tagged = (marks, len(marks.tagged_spans(mine_only=True)))
+        tagged = self._tagged[1]
         total = "…" if self.counter.total is None else str(self.counter.total)
         return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
 
