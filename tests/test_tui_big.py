@@ -45,7 +45,9 @@ async def test_three_megabytes_open_and_scroll_lazily(tmp_path, monkeypatch) -> 
         view = screen.view
         blocks = len(view.article.blocks)
         assert blocks > 1000
-        assert "tagged 0/…" in str(screen.query_one("#status-line").render())
+        status = screen.query_one("#status-line")
+        assert "tagged 0/" in str(status.render())  # "…", then a quick estimate, then the count
+        await wait_for(pilot, lambda: "tagged 0/≈" in str(status.render()), "an estimate")
         await wait_for(pilot, lambda: counted == ["500_big"], "the full count, in the background")
         await pilot.press("j", "j", "space", "space", "G", "k", "g", "pagedown")
         assert view.cursor is not None and not view.article.segmented

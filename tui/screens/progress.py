@@ -9,6 +9,7 @@ processes (pySBD is slow: ~11 s for 3 MB on one core) and adopted the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -19,6 +20,15 @@ from tui.core.articles import Article
 
 SYNC_COUNT_CHARS = 20_000  # below this, counting on the spot costs less than a frame or two
 BACKGROUND_DELAY = 1.5  # seconds after opening a big, never-seen article before pySBD starts
+
+
+# A sentence end as a rough guess sees it: . ! ? (closing quotes) then space and a capital.
+_ROUGH_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])")
+
+
+def estimate(text: str) -> int:
+    """Roughly how many sentences (a regex, ~30 ms for 3 MB): shown until the real count lands."""
+    return len(_ROUGH_END.findall(text)) + 1
 
 
 def _to_tag(article: Article) -> int:
@@ -50,15 +60,18 @@ class SentenceCounter:
         self.screen = screen
         self.counted = counted  # called on the UI thread once a background count lands
         self.total: int | None = None
+        self.estimate = 0  # a quick guess at `total` while pySBD works (0: none)
         self._article: Article | None = None
 
     def count(self, article: Article) -> None:
         self._article = article
         self.total = None
+        self.estimate = 0
         if article.segmented or len(article.text) < SYNC_COUNT_CHARS:
             self.total = _to_tag(article)
             return
-        self._run(partial(self._from_cache, article), article)
+        # After the first screen is painted: a thread competes with the paint for the GIL.
+        self.screen.call_after_refresh(self._run, partial(self._from_cache, article), article)
 
     def _run(self, work: Callable[[], None], article: Article) -> None:
         self.screen.run_worker(work, thread=True, exclusive=True, group="segment",
@@ -72,6 +85,7 @@ class SentenceCounter:
         if spans is None and len(article.text) < segcache.PARALLEL_MIN_CHARS:
             spans = segcache.spans_for(article.text, article.cache)  # a second or less, here
         if spans is None:  # big and never segmented: let the first screens and keys go by first
+            self.screen.app.call_from_thread(self._estimated, article, estimate(article.text))
             self.screen.app.call_from_thread(
                 self.screen.set_timer, BACKGROUND_DELAY, partial(self._start, article))
             return
@@ -104,6 +118,11 @@ class SentenceCounter:
     def _deliver(self, article: Article, spans: list[tuple[int, int]]) -> None:
         staged, total = _staged(article, spans)  # the heavy part, here in the worker
         self.screen.app.call_from_thread(self._install, article, staged, total)
+
+    def _estimated(self, article: Article, n: int) -> None:
+        if article is self._article and self.total is None:
+            self.estimate = n
+            self.counted(article)
 
     def _install(self, article: Article, staged: Article, total: int) -> None:
         adopt(article, staged)

@@ -223,7 +223,9 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         if self._tagged[0] is not marks:  # counted once per change of tags, not per redraw
             self._tagged = (marks, len(marks.tagged_spans(mine_only=True)))
         tagged = self._tagged[1]
-        total = "…" if self.counter.total is None else str(self.counter.total)
+        counter = self.counter
+        total = (str(counter.total) if counter.total is not None
+                 else f"≈{counter.estimate:,} (counting…)" if counter.estimate else "…")
         return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
 
     @priority(80)
