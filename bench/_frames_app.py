@@ -47,7 +47,7 @@ def main() -> None:
     app._display = display  # type: ignore[method-assign]
 
     async def settle() -> None:
-        while app.library is None:
+        while app.library is None or not app.library.verified:  # the background check done
             await asyncio.sleep(0.02)
         if article != "-":
             app.open_article(article)

@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--gap", type=float, default=60, help="ms between keys")
     ap.add_argument("--experiment", default="", help="info-no-layout: see _frames_app.py")
+    ap.add_argument("--library-only", action="store_true", help="only the 100k library row")
     args = ap.parse_args(argv)
     gap = args.gap / 1000
     print(
@@ -99,9 +100,12 @@ def main(argv: list[str] | None = None) -> None:
         "| moves/s the CPU allows |"
     )
     print("|---|---|---|---|---|---|")
+    x = args.experiment
+    if args.library_only:
+        library_row(args.n, gap, x)
+        return
     big = big_article_workspace()
     warm_spans(big)  # else the first open segments 3 MB in the background while we measure
-    x = args.experiment
     print(
         row("reader, seed 000, `j` ×10", run(big, "000_698a1ff201fa72f9", "j", 10, gap, x)),
         flush=True,
@@ -117,11 +121,12 @@ def main(argv: list[str] | None = None) -> None:
         ),
         flush=True,
     )
+    library_row(args.n, gap, x)
+
+
+def library_row(n: int, gap: float, x: str) -> None:
     ws = generated_workspace(100_000)
-    print(
-        row(f"library, 100,000 articles, `j` ×{args.n}", run(ws, "-", "j", args.n, gap, x)),
-        flush=True,
-    )
+    print(row(f"library, 100,000 articles, `j` ×{n}", run(ws, "-", "j", n, gap, x)), flush=True)
 
 
 if __name__ == "__main__":

@@ -145,3 +145,43 @@ def test_warm_check_recognises_unchanged_rows_with_odd_names(ws: Workspace, monk
     lib = open_library(ws)
     assert [u.done for u in refresh_library(ws, lib)] == [True]
     assert [e.file for e in lib] == [e.file for e in first]
+
+
+def test_the_cache_keeps_the_widest_source_and_the_unreadable_count(ws: Workspace,
+                                                                    monkeypatch) -> None:
+    (ws.corpus / "empty.txt").write_bytes(b"")
+    first = load_library(ws)
+    assert (first.source_cells, first.unreadable) == (max(len(e.source) for e in first), 1)
+    monkeypatch.setattr(library, "entry_from_row", lambda row: pytest.fail("decoded a row"))
+    warm = library.open_cached(ws)
+    assert warm is not None and warm.stats_exact
+    assert (warm.source_cells, warm.unreadable) == (first.source_cells, 1)
+
+
+def test_a_cache_without_stats_is_used_then_recounted(ws: Workspace, monkeypatch) -> None:
+    load_library(ws)
+    path = ws.cache / library.CACHE_NAME
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b'{"newstag": "library", "version": 3}\n' + b"\n".join(lines[1:]))
+    no_reads(monkeypatch)
+    lib = open_library(ws)
+    assert not lib.stats_exact and lib.source_cells == 0  # not known yet, rows not decoded
+    assert [u.done for u in refresh_library(ws, lib)] == [True]  # no article re-read
+    assert lib.stats_exact and lib.source_cells == len("time news")
+    assert library.open_cached(ws).source_cells == len("time news")  # saved with the stats
+
+
+def test_reading_a_row_early_keeps_the_stats_exact(ws: Workspace) -> None:
+    (ws.corpus / "empty.txt").write_bytes(b"")
+    lib = open_library(ws)
+    ensure_entries(ws, lib, range(len(lib)))
+    assert lib.stats_exact and lib.unreadable == 1 and lib.source_cells == len("time news")
+
+
+def test_refresh_stops_when_asked_and_saves_nothing(ws: Workspace) -> None:
+    lib = open_library(ws)
+    assert list(refresh_library(ws, lib, stop=lambda: True)) == []
+    steps = iter([False, False, True])  # stat, first batch, then stop
+    updates = list(refresh_library(ws, lib, batch=2, stop=lambda: next(steps, True)))
+    assert len(updates) == 1 and not updates[0].done and sorted(updates[0].entries) == [0, 1]
+    assert not lib.verified and not (ws.cache / library.CACHE_NAME).exists()

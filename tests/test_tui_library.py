@@ -45,7 +45,7 @@ async def test_lists_the_five_headlines_and_their_sources(tmp_path) -> None:
         assert isinstance(app.screen, LibraryScreen)
         listing = app.screen.query_one(ArticleList)
         assert [e.title for e in listing.entries] == SEED_TITLES
-        assert listing.option_count == 5
+        assert listing.row_count == 5
         shown = screen_text(app)
         for title in SEED_TITLES[:4]:  # at 120 columns, titles up to 81 characters fit whole
             assert title in shown

@@ -39,7 +39,7 @@ def test_library_snapshot(tmp_path, snap_compare) -> None:
     app = make_app(tagged_workspace(tmp_path))
 
     async def ready(pilot) -> None:
-        await wait_for(pilot, lambda: app.library is not None)
+        await wait_for(pilot, lambda: app.library is not None and app.library.verified)
         await pilot.press("j")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)

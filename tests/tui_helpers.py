@@ -45,8 +45,10 @@ async def wait_for(pilot: Pilot, ready: Callable[[], object], what: str = "",
 
 
 async def library_ready(pilot: Pilot) -> None:
+    """The library is shown and checked against the files (titles and tag counts final)."""
     app = pilot.app
-    await wait_for(pilot, lambda: app.library is not None, "the library")  # type: ignore[attr-defined]
+    await wait_for(pilot, lambda: app.library is not None and app.library.verified,  # type: ignore[attr-defined]
+                   "the library")
 
 
 async def open_reader(pilot: Pilot, article_id: str = FIRST) -> None:

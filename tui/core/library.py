@@ -10,25 +10,31 @@ tags, save the caches, and report each change so the screen updates in place.
 
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import overload
 
-from .listing import Entry, entry_from_row, list_names, read_entry, row_prefix, stat_all, stem
+from .library_cache import CACHE_NAME, read_cache, write_cache
+from .listing import (
+    Entry,
+    entry_from_row,
+    list_names,
+    read_entry,
+    row_prefix,
+    row_source_error,
+    stat_all,
+    stem,
+)
 from .listing import read_batch as _read_batch
-from .segcache import make_pool
 from .tagcounts import load_counts, refresh_counts
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
-__all__ = ["Entry", "Library", "LibraryUpdate", "ensure_entries", "list_names", "load_library",
-           "open_library", "read_entry", "refresh_library", "save_cache"]
+__all__ = ["CACHE_NAME", "Entry", "Library", "LibraryUpdate", "ensure_entries", "list_names",
+           "load_library", "open_cached", "open_library", "read_entry", "refresh_library",
+           "save_cache"]
 
-CACHE_NAME = "library-v3.jsonl"
-_HEADER = {"newstag": "library", "version": 3}
 POOL_MIN = 2_000  # stale articles worth starting worker processes for
 
 
@@ -41,11 +47,17 @@ class Library(Sequence[Entry]):
     """The corpus listing, sorted by file name; rows become Entries on first access."""
 
     def __init__(self, rows: list[Row], counts: dict[str, Counter[str]] | None = None,
-                 problems: list[str] | None = None, verified: bool = False) -> None:
+                 problems: list[str] | None = None, verified: bool = False,
+                 stats: tuple[int, int] | None = None) -> None:
         self._rows = rows
         self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
         self.problems: list[str] = problems if problems is not None else []
         self.verified = verified  # True once every row was checked against the files on disk
+        # What the screen shows without decoding every row: the longest source (the column's
+        # width) and how many files are unreadable. Exact when `stats_exact`; `refresh_library`
+        # recounts when rows were replaced (a replaced row's old values are not known).
+        self.source_cells, self.unreadable = stats if stats is not None else (0, 0)
+        self.stats_exact = stats is not None or all(isinstance(r, str) for r in rows)
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -93,7 +105,27 @@ class Library(Sequence[Entry]):
         return None
 
     def set(self, i: int, entry: Entry) -> None:
+        old = self._rows[i]
         self._rows[i] = entry
+        self.source_cells = max(self.source_cells, len(entry.source))
+        if isinstance(old, str) or (isinstance(old, Entry) and old.pending):
+            self.unreadable += bool(entry.error)
+        else:
+            self.stats_exact = False
+
+    def recount(self) -> None:
+        """Exact `source_cells` and `unreadable` (decodes cached rows, keeps no Entry)."""
+        widest = bad = 0
+        for row in self._rows:
+            if isinstance(row, bytes):
+                source, error = row_source_error(row)
+            elif isinstance(row, Entry):
+                source, error = row.source, row.error
+            else:
+                continue
+            widest = max(widest, len(source))
+            bad += bool(error)
+        self.source_cells, self.unreadable, self.stats_exact = widest, bad, True
 
     def pending(self) -> list[int]:
         return [i for i, r in enumerate(self._rows)
@@ -115,27 +147,22 @@ def _cache_path(ws: Workspace) -> Path:
     return ws.cache / CACHE_NAME
 
 
-def _read_rows(path: Path) -> list[Row] | None:
-    """The cached rows, undecoded (100,000 rows: one read and one split, ~20 ms)."""
-    try:
-        rows: list[Row] = path.read_bytes().split(b"\n")  # type: ignore[assignment]
-        if json.loads(rows[0]) != _HEADER:
-            return None
-    except (OSError, ValueError):
+def open_cached(ws: Workspace) -> Library | None:
+    """The listing as last seen, from the cache only (None without one): no stat, no read."""
+    cached = read_cache(_cache_path(ws))
+    if cached is None:
         return None
-    del rows[0]
-    if rows and not rows[-1]:
-        rows.pop()
-    return rows
+    counts, problems = load_counts(ws.cache)
+    return Library(cached[0], counts, problems, stats=cached[1])  # type: ignore[arg-type]
 
 
 def open_library(ws: Workspace) -> Library:
     """The listing as last seen (from the cache), or the bare file names; fast at any size."""
-    rows = _read_rows(_cache_path(ws))
-    if rows is None:
-        rows = list_names(ws.corpus)  # type: ignore[assignment]  # names: Entry made on access
+    lib = open_cached(ws)
+    if lib is not None:
+        return lib
     counts, problems = load_counts(ws.cache)
-    return Library(rows, counts, problems)
+    return Library(list_names(ws.corpus), counts, problems)  # type: ignore[arg-type]  # names
 
 
 def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[int, Entry]:
@@ -154,15 +181,21 @@ def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[
 
 
 def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), batch: int = 256,
-                    workers: int | None = None) -> Iterator[LibraryUpdate]:
+                    workers: int | None = None, stop: Callable[[], bool] | None = None
+                    ) -> Iterator[LibraryUpdate]:
     """Bring `lib` up to date with the files, step by step (run it in a worker thread).
 
     `labels` is accepted for callers of the old API; counts include every label found.
 
     Rows are updated in place in `lib` (or in the new Library of the first update when files
     were added or removed) and each update names them; the caches are saved at the end.
+    `stop()` is asked between steps: when it says True (the app is quitting) the check ends
+    early, saving nothing, and the last update is not `done`.
     """
-    on_disk = stat_all(ws.corpus)
+    stopped = stop or (lambda: False)
+    on_disk = stat_all(ws.corpus, stopped)
+    if stopped():
+        return
     names = sorted(on_disk)
     current = lib
     stale = _unchanged_or_stale(lib, names, on_disk)
@@ -172,6 +205,7 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
             lib._rows[old[n]] if n in old else n
             for n in names]
         current = Library(rows, lib.counts, lib.problems)
+        current.stats_exact = False
         yield LibraryUpdate(library=current)
         stale = [i for i, n in enumerate(names)
                  if (e := current[i]).pending or (e.size, e.mtime_ns) != on_disk[n]]
@@ -179,18 +213,30 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
     chunks = [list(zip(stale[k : k + batch], jobs[k : k + batch], strict=True))
               for k in range(0, len(stale), batch)]
     if len(stale) >= POOL_MIN and (workers or 2) > 1:
+        from .segcache import make_pool  # multiprocessing: only for a big re-read
+
         with make_pool(workers) as pool:
             results = pool.map(_read_batch, [[j for _, j in c] for c in chunks])
             for chunk, entries in zip(chunks, results, strict=True):
+                if stopped():
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    return
                 yield _apply(current, [i for i, _ in chunk], entries)
     else:
         for chunk in chunks:
+            if stopped():
+                return
             yield _apply(current, [i for i, _ in chunk], _read_batch([j for _, j in chunk]))
+    if stopped():
+        return
     counts, problems, changed = refresh_counts(ws.cache, ws.tags)
     current.counts, current.problems = counts, problems
     if changed:
         yield LibraryUpdate(counts=counts, problems=tuple(problems))
-    if stale or current is not lib or not _cache_path(ws).exists():
+    recount = not current.stats_exact
+    if recount:
+        current.recount()
+    if stale or recount or current is not lib or not _cache_path(ws).exists():
         save_cache(ws, current)
     current.verified = True
     yield LibraryUpdate(done=True)
@@ -234,20 +280,9 @@ def _apply(lib: Library, indices: list[int], entries: list[Entry]) -> LibraryUpd
 
 def save_cache(ws: Workspace, lib: Library) -> None:
     """Write the listing cache (pending rows are left out: they are read again next time)."""
-    parts = [json.dumps(_HEADER).encode()]
-    for row in lib._rows:
-        if isinstance(row, bytes):
-            parts.append(row)
-        elif isinstance(row, Entry) and not row.pending:
-            parts.append(row.row().encode())
-    path = _cache_path(ws)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(b"\n".join(parts) + b"\n")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # the cache is an optimisation; a read-only workspace still works
+    rows = (row if isinstance(row, bytes) else row.row().encode() for row in lib._rows
+            if isinstance(row, bytes) or (isinstance(row, Entry) and not row.pending))
+    write_cache(_cache_path(ws), rows, (lib.source_cells, lib.unreadable))
 
 
 def load_library(ws: Workspace, labels: Iterable[str] = ()) -> Library:

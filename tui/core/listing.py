@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import articles
 from .textfile import TextFileError, read_text
 from .workspace import ARTICLE_SUFFIXES
 
@@ -40,6 +40,12 @@ def entry_from_row(line: bytes) -> Entry:
     return Entry(stem(f), f, size, mtime, title, source, date, error, warning)
 
 
+def row_source_error(line: bytes) -> tuple[str, str]:
+    """A cached row's source and error, without making an Entry (see `Library.recount`)."""
+    row = json.loads(line)
+    return row[4], row[6]
+
+
 def row_prefix(name: str, size: int, mtime_ns: int) -> bytes:
     """How the cached row of an unchanged file starts (see `Entry.row`): no decoding needed."""
     return f"[{_json_str(name)}, {size}, {mtime_ns}, ".encode()
@@ -63,6 +69,8 @@ def list_names(corpus: Path) -> list[str]:
 
 def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
     """Read one article's listing details (title, source, date) from its top and bottom lines."""
+    from . import articles  # not at import: opening the listing from its cache needs no parser
+
     sid = path.stem
     try:
         decoded = read_text(path)
@@ -77,11 +85,14 @@ def read_batch(jobs: list[tuple[str, int, int]]) -> list[Entry]:
     return [read_entry(Path(p), s, m) for p, s, m in jobs]
 
 
-def stat_all(corpus: Path) -> dict[str, tuple[int, int]]:
+def stat_all(corpus: Path, stop: Callable[[], bool] | None = None) -> dict[str, tuple[int, int]]:
+    """(size, mtime) of every article file; stops early (incomplete) once `stop()` says so."""
     found: dict[str, tuple[int, int]] = {}
     try:
         with os.scandir(corpus) as it:
-            for e in it:
+            for n, e in enumerate(it):
+                if stop is not None and n % 1024 == 1023 and stop():
+                    break
                 if e.name.endswith(ARTICLE_SUFFIXES) and not e.name.startswith("."):
                     try:
                         if e.is_file():

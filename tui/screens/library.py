@@ -1,7 +1,9 @@
 """The first screen: every article with its source, date and tag counts; `enter` opens one.
 
-The listing is loaded in a thread (from the `.newstag/` cache, so 100,000 articles are not
-re-read on every start) and the screen paints before it arrives.
+The rows come from the `.newstag/` listing cache before the first paint (no stat, no article
+read, whatever the corpus size); a thread then checks every file and the tag counts
+(`refresh_library`) and the rows change in place. Without a cache the thread lists the file
+names and reads the rows on screen first; the rest fill in as they are read.
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from tui.messages import LibraryLoaded, TagsChanged
 from tui.widgets.article_list import ArticleList, ArticleListHeader
@@ -22,8 +23,10 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine, priority
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tui.app import NewstagApp
-    from tui.core.library import Library
+    from tui.core.library import Library, LibraryUpdate
 
 MAX_PROBLEMS_SHOWN = 3
 
@@ -36,11 +39,12 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._stale: set[str] = set()
+        self._shown_problems: set[str] = set()
+        self._source_cells = 0  # the source column's width the header was drawn for
 
     def compose(self) -> ComposeResult:
         yield ArticleListHeader(self.app.labels, self.app.looks, id="library-header")
         yield ArticleList(self.app.labels, self.app.looks, id="article-list")
-        yield Static(Text("Loading the library…", style="dim"), id="library-loading")
         yield StatusLine(id="status-line")
         yield KeyBar()
 
@@ -49,52 +53,127 @@ class LibraryScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
-        self.articles.focus()
-        # Paint first: the loading thread competes for the GIL (imports, parsing new files).
-        self.call_after_refresh(self.load_library)
+        from tui.core.library import open_cached
 
+        self.articles.focus()
+        self.articles.placeholder = Text("Loading the library…", style="dim")
+        library = open_cached(self.app.ws)  # ~40 ms for 100,000 rows, none decoded
+        if library is not None:
+            self._show_library(library)
+        # After the first paint: the thread competes for the GIL (stat, reading new files).
+        self.call_after_refresh(self._load, library)
+
+    # -- loading and keeping up with the files (a thread) ------------------------------------
     @work(thread=True, exclusive=True, group="library")
-    def load_library(self) -> None:
-        from tui.core.library import load_library  # imported here: keeps start-up light
+    def _load(self, library: Library | None) -> None:
+        from tui.core.library import ensure_entries, open_library, refresh_library
 
         app = self.app
+        worker = get_current_worker()
         try:
+            if library is None:
+                library = open_library(app.ws)
+                ensure_entries(app.ws, library, self._first_window(library))
+                if not self._call(self._show_library, library):
+                    return
             app.store.start()
-            library = load_library(app.ws, app.labels.names)
+            updates = refresh_library(app.ws, library, stop=lambda: worker.is_cancelled)
+            for update in updates:
+                if not self._call(self._apply, update):
+                    return
         except OSError as exc:
-            app.call_from_thread(self.notify, f"{app.ws.corpus}: cannot list articles ({exc})",
-                                 severity="error", markup=False)
-            return
-        options = self.articles.make_options(library.entries, library.counts)
-        app.call_from_thread(self._show_library, library, options)
+            self._call(self.notify, f"{app.ws.corpus}: cannot list articles ({exc})",
+                       severity="error", markup=False)
 
-    def _show_library(self, library: Library, options: list[Option]) -> None:
+    def _call(self, fn: Callable, *args: object, **kw: object) -> bool:
+        """Run `fn` on the UI thread; False once the screen is going away (stop the thread)."""
+        if get_current_worker().is_cancelled:
+            return False
+        try:
+            self.app.call_from_thread(fn, *args, **kw)
+        except RuntimeError:  # the app has stopped
+            return False
+        return True
+
+    def _first_window(self, library: Library) -> range:
+        """The rows the first screen shows, around the article read last."""
+        height = max(1, self.app.size.height)
+        i = library.index_of(self.app.state.last_read) or 0
+        return range(max(0, i - height + 1), i + height)
+
+    @on(ArticleList.RowsWanted)
+    def rows_wanted(self, event: ArticleList.RowsWanted) -> None:
+        if self.app.library is not None:
+            self._read_rows(self.app.library, event.indices)
+
+    @work(thread=True, group="rows")
+    def _read_rows(self, library: Library, indices: list[int]) -> None:
+        from tui.core.library import ensure_entries
+
+        changed = ensure_entries(self.app.ws, library, indices)
+        if changed:
+            self._call(self._rows_read, library, sorted(changed))
+
+    def _rows_read(self, library: Library, indices: list[int]) -> None:
+        if library is self.app.library:
+            self._rows_changed(indices)
+
+    # -- showing it (the UI thread) ----------------------------------------------------------
+    def _show_library(self, library: Library) -> None:
         self.app.library = library
-        self.articles.set_entries(library.entries, library.counts, options)
-        self.query_one(ArticleListHeader).refresh()  # the source column fits this corpus now
-        self.query_one("#library-loading").display = not library.entries
-        if not library.entries:
-            self.query_one("#library-loading", Static).update(
-                Text(f"No articles in {self.app.ws.corpus}: add .txt files there", style="bold"))
+        self._source_cells = library.source_cells
+        if not len(library):
+            self.articles.placeholder = Text(
+                f"No articles in {self.app.ws.corpus}: add .txt files there", style="bold")
+        self.articles.set_library(library)
         self.highlight(self.app.state.last_read)
-        for problem in library.problems[:MAX_PROBLEMS_SHOWN]:
-            self.notify(problem, severity="warning", markup=False, timeout=8)
+        self.query_one(ArticleListHeader).refresh()  # the source column fits this corpus
+        self._notify_problems(library.problems)
         self.query_one(StatusLine).refresh()
         self.app.post_message(LibraryLoaded())
 
+    def _apply(self, update: LibraryUpdate) -> None:
+        """One step of the background check: new files, re-read rows, new counts, done."""
+        if update.library is not None:
+            self._show_library(update.library)
+        if update.entries:
+            self._rows_changed(sorted(update.entries))
+        if update.counts is not None:
+            self.articles.redraw()
+        self._notify_problems(update.problems)
+        if update.done:
+            self._rows_changed([])  # a recount may have changed the source column
+
+
+    def _rows_changed(self, indices: list[int]) -> None:
+        library = self.app.library
+        if library is not None and library.source_cells != self._source_cells:
+            self._source_cells = library.source_cells  # a longer source: the columns move
+            self.articles.redraw()
+            self.query_one(ArticleListHeader).refresh()
+        else:
+            self.articles.rows_changed(indices)
+        self.query_one(StatusLine).refresh()
+
+    def _notify_problems(self, problems: list[str] | tuple[str, ...]) -> None:
+        new = [p for p in problems if p not in self._shown_problems]
+        self._shown_problems.update(new)
+        for problem in new[:MAX_PROBLEMS_SHOWN]:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+
     def highlight(self, article_id: str) -> None:
         i = self.articles.index_of(article_id) if article_id else None
-        if self.articles.option_count:
+        if self.articles.row_count:
             self.articles.highlighted = i if i is not None else 0
 
-    @on(OptionList.OptionSelected, "#article-list")
-    def open_selected(self, event: OptionList.OptionSelected) -> None:
-        entry = self.articles.entries[event.option_index]
-        if entry.error:
-            self.notify(entry.error, severity="error", markup=False, timeout=8)
+    @on(ArticleList.Selected, "#article-list")
+    def open_selected(self, event: ArticleList.Selected) -> None:
+        if event.entry.error:
+            self.notify(event.entry.error, severity="error", markup=False, timeout=8)
             return
-        self.app.open_article(entry.id)
+        self.app.open_article(event.entry.id)
 
+    # -- tags changed elsewhere --------------------------------------------------------------
     @on(TagsChanged)
     def tags_changed(self, event: TagsChanged) -> None:
         self._stale.add(event.article_id)
@@ -123,10 +202,10 @@ class LibraryScreen(Screen[None]):
                     continue
                 if doc is not None:
                     counts.update(t.label for t in doc.tags if not t.orphan)
-            library.counts[article_id] = counts
             self.articles.update_counts(article_id, counts)
         self._stale.clear()
 
+    # -- the status line ---------------------------------------------------------------------
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_count]
 
@@ -139,8 +218,7 @@ class LibraryScreen(Screen[None]):
         library = self.app.library
         if library is None:
             return Text("loading…", style="dim")
-        bad = sum(1 for e in library.entries if e.error)
-        text = Text.assemble(f"{len(library.entries)}", (" articles", "dim"))
-        if bad:
-            text.append(f"  ⚠ {bad} unreadable", style="bold")
+        text = Text.assemble(f"{len(library)}", (" articles", "dim"))
+        if library.unreadable:
+            text.append(f"  ⚠ {library.unreadable} unreadable", style="bold")
         return text

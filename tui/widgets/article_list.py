@@ -1,147 +1,275 @@
-"""The library's list of articles: an `OptionList` with one line per article, for 100,000 of them.
+"""The library's list of articles: one line each, drawn from the `Library` only when on screen.
 
-`OptionList` measures every option's height up front by rendering it, which takes seconds for a
-big corpus; every row here is exactly one line, so the height table is built without rendering.
-Rows lay out their columns when drawn, at the list's width, so only visible rows cost anything.
+A Line-API widget (`ScrollView.render_line`) with its own cursor and scroll bar: it holds no
+per-article object, so 100,000 articles cost what the 40 rows on screen cost. Rows whose title is
+not read yet (`Entry.pending`) show the file's id and are asked for with `RowsWanted`.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding
-from textual.geometry import Size
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual, visualize
+from textual.widget import Widget
 
 from tui.core.labels import LabelSet
-from tui.core.sanitize import one_line
 
-from .marks import UNKNOWN_LOOK, LabelLook
+from .article_rows import Columns, header_text, row_text, short_date, source_cells
+from .list_cursor import ListCursor
+from .marks import LabelLook
+from .row_scrollbar import Thumb
 
 if TYPE_CHECKING:
-    from tui.core.library import Entry  # not imported at start-up: it pulls in the segmenter
+    from tui.core.library import Library
+    from tui.core.listing import Entry
 
-COUNT_CELLS = 4  # " 999": a space and three digits per label
-DATE_CELLS = 10  # dates are shown as 2023-09-16: the time of day says little in a list
-SOURCE_CELLS = 16  # at most; narrower when no source in the corpus needs it
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH_DAY_YEAR = re.compile(r"([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]{3})[a-z]*\.?,? (\d{4})", re.IGNORECASE)
+__all__ = ["ArticleList", "ArticleListHeader", "short_date"]
 
-
-def short_date(date: str) -> str:
-    """`2023-09-16` for the date forms the metadata finds; anything else as it is."""
-    if m := _ISO.search(date):
-        return m.group(0)
-    for pattern, order in ((_MONTH_DAY_YEAR, (3, 1, 2)), (_DAY_MONTH_YEAR, (3, 2, 1))):
-        if (m := pattern.search(date)) and (month := _MONTHS.get(m.group(order[1]).lower())):
-            return f"{m.group(order[0])}-{month:02d}-{int(m.group(order[2])):02d}"
-    return date
+STRIP_CACHE = 400  # drawn rows kept (a few screens): scrolling back and forth redraws nothing
+ROW, CURSOR, HOVER = "article-list--row", "article-list--cursor", "article-list--hover"
+BAR, THUMB = "article-list--bar", "article-list--thumb"
+_MOVE = Binding.Group("Move", compact=True)
 
 
-class ColumnWidths:
-    """What the rows share: how wide the source column needs to be for this corpus."""
+class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False):
+    """The articles, one line each; `entries[i]` is the article on line `i`."""
 
-    def __init__(self) -> None:
-        self.source = SOURCE_CELLS
+    ALLOW_SELECT = False
+    BINDINGS = [
+        Binding("enter", "select", "Open", id="library.open",
+                tooltip="Read the highlighted article"),
+        Binding("j", "cursor_down", "Down", id="library.down", tooltip="Next article",
+                group=_MOVE),
+        Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article", group=_MOVE),
+        Binding("down", "cursor_down", "Down", show=False),
+        Binding("up", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False, id="library.first", tooltip="First article"),
+        Binding("G", "last", "Last", show=False, id="library.last", tooltip="Last article"),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("space", "page_down", "Page down", show=False, id="library.page-down",
+                tooltip="A screen further down"),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+    ]
+    COMPONENT_CLASSES = {ROW, CURSOR, HOVER, BAR, THUMB}
+    DEFAULT_CSS = """
+    ArticleList {
+        height: 1fr;
+        padding: 0 0 0 1;
+        color: $foreground;
+        background: $background;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 0;  /* the list draws its own bar (row_scrollbar.py) */
+        & > .article-list--cursor {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus > .article-list--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+        & > .article-list--hover {
+            background: $block-hover-background;
+        }
+        & > .article-list--bar {
+            background: $scrollbar-background;
+        }
+        & > .article-list--thumb {
+            background: $scrollbar;
+        }
+    }
+    """
 
-    def fit_sources(self, entries: Sequence[Entry]) -> None:
-        widest = max((len(e.source) for e in entries), default=0)
-        self.source = min(SOURCE_CELLS, max(len("Source"), widest))
+    class Selected(Message):
+        """`enter` (or a click) on a row."""
 
+        def __init__(self, article_list: ArticleList, index: int, entry: Entry) -> None:
+            super().__init__()
+            self.article_list = article_list
+            self.index = index
+            self.entry = entry
 
-@dataclass(frozen=True, slots=True)
-class Columns:
-    mark: int
-    title: int
-    source: int
-    date: int
-    counts: int  # per label
+        @property
+        def control(self) -> ArticleList:
+            return self.article_list
 
-    @classmethod
-    def fit(cls, width: int, n_labels: int, source_cells: int = SOURCE_CELLS) -> Columns:
-        """Title takes what is left; the date goes before the source when space is short."""
-        width -= 1  # a margin on the right
-        counts = COUNT_CELLS * n_labels
-        date = DATE_CELLS if width >= 50 + counts else 0
-        source = source_cells if width >= 80 + counts else 0
-        title = max(10, width - 2 - source - date - counts - (source > 0) - (date > 0))
-        return cls(2, title, source, date, COUNT_CELLS)
+    class RowsWanted(Message):
+        """Rows on screen whose titles are not read yet (`Entry.pending`)."""
 
+        def __init__(self, indices: list[int]) -> None:
+            super().__init__()
+            self.indices = indices
 
-def _cell(text: str, width: int, style: str = "") -> Text:
-    t = Text(one_line(text, 400), style=style, no_wrap=True, end="")
-    t.truncate(width, overflow="ellipsis", pad=True)
-    return t
-
-
-def _row(width: int, labels: LabelSet, widths: ColumnWidths, mark: Text, title: Text,
-         source: str, date: str, counts: Sequence[Text], header: bool = False) -> Text:
-    cols = Columns.fit(width, len(labels.labels), widths.source)
-    title.truncate(cols.title, overflow="ellipsis", pad=True)
-    parts = [mark, title]
-    if cols.source:
-        parts += [Text(" "), _cell(source, cols.source, "" if header else "dim")]
-    if cols.date:
-        parts += [Text(" "), _cell(date if header else short_date(date), cols.date,
-                                   "" if header else "dim")]
-    for c in counts:
-        c.align("right", cols.counts)
-        parts.append(c)
-    return Text.assemble(*parts, no_wrap=True, end="")
-
-
-class ArticleRow:
-    """One library row, laid out at render time for the width it gets."""
-
-    def __init__(self, entry: Entry, counts: Counter[str] | None, labels: LabelSet,
-                 looks: Mapping[str, LabelLook], widths: ColumnWidths) -> None:
-        self.entry = entry
-        self.counts = counts or Counter()
+    def __init__(self, labels: LabelSet, looks: Mapping[str, LabelLook], **kw: object) -> None:
+        super().__init__(**kw)  # type: ignore[arg-type]
         self.labels = labels
         self.looks = looks
-        self.widths = widths
+        self.library: Library | None = None
+        self.placeholder: Text | None = None  # shown while there are no rows
+        self._cursor: int | None = None
+        self._hover: int | None = None
+        self._dragging = False
+        self._strips: dict[tuple[int, int], Strip] = {}
+        self._drawn_for: tuple[int, bool, int] | None = None  # row width, focus, source cells
+        self._asked: set[int] = set()  # pending rows already asked for
+        self._to_ask: list[int] = []
+        # Set for each drawing pass by render_lines: the first row, the thumb, the bar's cells.
+        self._top = 0
+        self._thumb: Thumb | None = None
+        self._bar_cells: tuple[Strip, Strip] | None = None
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        e = self.entry
-        if e.error:
-            mark = Text("⚠ ", style="bold red")
-            title = Text(f"{one_line(e.file, 80)} — {one_line(e.error, 200)}", style="dim",
-                         no_wrap=True)
+    # -- the rows ----------------------------------------------------------------------------
+    @property
+    def entries(self) -> Sequence[Entry]:
+        return self.library if self.library is not None else ()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.library) if self.library is not None else 0
+
+    def set_library(self, library: Library) -> None:
+        """Show this listing (the cursor stays on the same article when it is still there)."""
+        keep = self.current
+        self.library = library
+        self._forget()
+        self._asked.clear()
+        self.virtual_size = Size(0, len(library))
+        self._cursor = None
+        i = library.index_of(keep.id) if keep is not None else None
+        self.highlighted = i if i is not None else 0
+        self.refresh()
+
+    def rows_changed(self, indices: Sequence[int]) -> None:
+        """These rows were re-read (or their counts changed): draw them again if on screen."""
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for i in indices:
+            self._forget(i)
+            self._asked.discard(i)
+            if top <= i < top + height:
+                self.refresh_line(i)
+
+    def update_counts(self, article_id: str, counts: Counter[str]) -> None:
+        if self.library is not None and (i := self.library.index_of(article_id)) is not None:
+            self.library.counts[article_id] = counts
+            self.rows_changed([i])
+
+    def redraw(self) -> None:
+        """Every row again (tag counts, or the columns' widths, changed)."""
+        self._forget()
+        self.refresh()
+
+    def index_of(self, article_id: str) -> int | None:
+        return self.library.index_of(article_id) if self.library is not None else None
+
+    def columns(self) -> Columns:
+        """The columns' widths at the list's current size (the header lines up with them)."""
+        return self._columns(self._row_width())
+
+    def _columns(self, width: int) -> Columns:
+        widest = self.library.source_cells if self.library is not None else 0
+        return Columns.fit(width, len(self.labels.labels), source_cells(widest))
+
+    def _row_width(self) -> int:
+        region = self.scrollable_content_region
+        return region.width - (self.row_count > region.height)  # a column for the bar
+
+    def row_text(self, i: int) -> Text:
+        """Row `i` as it is drawn at the list's width (without the cursor's colours)."""
+        assert self.library is not None
+        entry = self.library[i]
+        return row_text(entry, self.library.counts.get(entry.id), self.labels, self.looks,
+                        self.columns())
+
+    def _selected(self, index: int, entry: Entry) -> None:
+        self.post_message(self.Selected(self, index, entry))
+
+    # -- drawing -----------------------------------------------------------------------------
+    def _forget(self, i: int | None = None) -> None:
+        if i is None:
+            self._strips.clear()
         else:
-            mark = Text("! " if e.warning else "  ", style="bold yellow")
-            title = Text(one_line(e.title or e.id, 400), no_wrap=True)
-        counts = []
-        for label in self.labels.labels:
-            n = self.counts.get(label.name, 0)
-            look = self.looks.get(label.name, UNKNOWN_LOOK)
-            counts.append(Text(f"{n}", style=look.swatch) if n else Text("·", style="dim"))
-        yield _row(options.max_width, self.labels, self.widths, mark, title, e.source, e.date,
-                   counts)
+            for variant in (0, 1, 2):
+                self._strips.pop((i, variant), None)
 
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        return Measurement(1, options.max_width)
+    def notify_style_update(self) -> None:
+        self._forget()
+        super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Work out once per drawing pass what every line shares, then draw the lines."""
+        region = self.scrollable_content_region
+        lib = self.library
+        n = len(lib) if lib is not None else 0
+        self._top = self.scroll_offset.y
+        self._thumb = Thumb.fit(self._top, region.height, n)
+        width = region.width - (self._thumb is not None)
+        drawn_for = (width, self.has_focus, lib.source_cells if lib is not None else 0)
+        if drawn_for != self._drawn_for:
+            self._forget()
+            self._drawn_for = drawn_for
+        if self._thumb is not None:
+            self._bar_cells = (self._cell(BAR), self._cell(THUMB))
+        return super().render_lines(crop)
+
+    def _cell(self, component: str) -> Strip:
+        return Strip([Segment(" ", self.get_visual_style(component).rich_style)], 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self._drawn_for[0] if self._drawn_for is not None else 0
+        strip = self._row_strip(self._top + y, y, width)
+        if self._thumb is not None and self._bar_cells is not None:
+            return Strip.join([strip, self._bar_cells[y in self._thumb]])
+        return strip
+
+    def _row_strip(self, i: int, y: int, width: int) -> Strip:
+        lib = self.library
+        if lib is None or i >= len(lib):
+            style = self.get_visual_style(ROW)
+            if y == 0 and self.placeholder is not None and not self.row_count:
+                visual = visualize(self, self.placeholder, markup=False)
+                strip = Visual.to_strips(self, visual, width, 1, style)[0]
+                return strip.extend_cell_length(width, style.rich_style)
+            return Strip.blank(width, style.rich_style)
+        variant = 1 if i == self._cursor else 2 if i == self._hover else 0
+        strip = self._strips.get((i, variant))
+        if strip is None:
+            if len(self._strips) >= STRIP_CACHE:
+                self._strips.clear()
+            strip = self._strips[(i, variant)] = self._draw(lib, i, variant, width)
+        return strip
+
+    def _draw(self, lib: Library, i: int, variant: int, width: int) -> Strip:
+        entry = lib[i]
+        if entry.pending and i not in self._asked:
+            if not self._to_ask:
+                self.call_later(self._ask_for_rows)
+            self._asked.add(i)
+            self._to_ask.append(i)
+        text = row_text(entry, lib.counts.get(entry.id), self.labels, self.looks,
+                        self._columns(width))
+        style = self.get_visual_style(ROW, *((), (CURSOR,), (HOVER,))[variant])
+        strips = Visual.to_strips(self, visualize(self, text, markup=False), width, 1, style)
+        return strips[0].extend_cell_length(width, style.rich_style)
+
+    def _ask_for_rows(self) -> None:
+        wanted, self._to_ask = sorted(self._to_ask), []
+        if wanted:
+            self.post_message(self.RowsWanted(wanted))
 
 
-def header_text(width: int, labels: LabelSet, looks: Mapping[str, LabelLook],
-                widths: ColumnWidths) -> Text:
-    shown = [looks.get(lb.name, UNKNOWN_LOOK) for lb in labels.labels]
-    counts = [Text(look.marker, style=look.swatch) for look in shown]
-    return _row(width, labels, widths, Text("  "), Text("Title", style="bold"), "Source", "Date",
-                counts, header=True)
-
-
-class ArticleListHeader(Static):
+class ArticleListHeader(Widget):
     """Column titles aligned with the rows; each label's count column shows its marker."""
 
     def __init__(self, labels: LabelSet, looks: Mapping[str, LabelLook], **kw: object) -> None:
@@ -151,78 +279,8 @@ class ArticleListHeader(Static):
 
     def render(self) -> Text:
         rows = self.screen.query(ArticleList)  # share the rows' widths so the columns line up
-        width = rows.first().scrollable_content_region.width if rows else self.size.width
-        widths = rows.first().widths if rows else ColumnWidths()
-        return header_text(max(1, width), self.labels, self.looks, widths)
-
-
-class ArticleList(OptionList):
-    """The articles, one line each; `entries[i]` is the article on line `i`."""
-
-    BINDINGS = [
-        Binding("enter", "select", "Open", id="library.open",
-                tooltip="Read the highlighted article"),
-        Binding("j", "cursor_down", "Down", id="library.down", tooltip="Next article",
-                group=Binding.Group("Move", compact=True)),
-        Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article",
-                group=Binding.Group("Move", compact=True)),
-        Binding("g", "first", "First", show=False, id="library.first", tooltip="First article"),
-        Binding("G", "last", "Last", show=False, id="library.last", tooltip="Last article"),
-        Binding("space", "page_down", "Page down", show=False, id="library.page-down",
-                tooltip="A screen further down"),
-    ]
-
-    def __init__(self, labels: LabelSet, looks: Mapping[str, LabelLook], **kw: object) -> None:
-        super().__init__(**kw)  # type: ignore[arg-type]
-        self.labels = labels
-        self.looks = looks
-        self.entries: list[Entry] = []
-        self.widths = ColumnWidths()
-        self._index: dict[str, int] = {}
-
-    def set_entries(self, entries: list[Entry], counts: Mapping[str, Counter[str]],
-                    options: list[Option] | None = None) -> None:
-        """Replace the rows (`options` may be prebuilt off the UI thread with `make_options`)."""
-        self.entries = entries
-        self._index = {}
-        for i, e in enumerate(entries):
-            self._index.setdefault(e.id, i)
-        self.clear_options()
-        self.add_options(options if options is not None else self.make_options(entries, counts))
-
-    def make_options(self, entries: list[Entry],
-                     counts: Mapping[str, Counter[str]]) -> list[Option]:
-        """Rows for `entries` (callable from a worker thread); fits the source column too."""
-        self.widths.fit_sources(entries)
-        widths = self.widths
-        return [Option(ArticleRow(e, counts.get(e.id), self.labels, self.looks, widths))
-                for e in entries]
-
-    def index_of(self, article_id: str) -> int | None:
-        return self._index.get(article_id)
-
-    @property
-    def current(self) -> Entry | None:
-        i = self.highlighted
-        return self.entries[i] if i is not None and 0 <= i < len(self.entries) else None
-
-    def update_counts(self, article_id: str, counts: Counter[str]) -> None:
-        i = self._index.get(article_id)
-        if i is not None:
-            row = ArticleRow(self.entries[i], counts, self.labels, self.looks, self.widths)
-            self.replace_option_prompt_at_index(i, row)
-
-    def _update_lines(self) -> None:
-        # Every row is one line: build the line tables without rendering 100,000 prompts.
-        if not self.scrollable_content_region:
-            return
-        cache = self._line_cache
-        n = len(self.options)
-        if len(cache.lines) != n:
-            cache.lines = [(i, 0) for i in range(n)]
-            cache.heights = dict.fromkeys(range(n), 1)
-            cache.index_to_line = {i: i for i in range(n)}
-        size = Size(self.scrollable_content_region.width, n)
-        if size != self.virtual_size:
-            self.virtual_size = size
-            self._scroll_update(size)
+        if rows:
+            cols = rows.first().columns()
+        else:
+            cols = Columns.fit(self.size.width, len(self.labels.labels), source_cells(0))
+        return header_text(self.labels, self.looks, cols)

@@ -1,0 +1,115 @@
+"""How one library row is laid out (title, source, date, a count per label) at a given width.
+
+Kept apart from the list widget so the layout can be tested and reused without Textual: rows are
+built only when drawn, for the width they get, from one `Entry` and its tag counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+
+from tui.core.labels import LabelSet
+from tui.core.sanitize import one_line
+
+from .marks import UNKNOWN_LOOK, LabelLook
+
+if TYPE_CHECKING:
+    from tui.core.listing import Entry
+
+COUNT_CELLS = 4  # " 999": a space and three digits per label
+DATE_CELLS = 10  # dates are shown as 2023-09-16: the time of day says little in a list
+SOURCE_CELLS = 16  # at most; narrower when no source in the corpus needs it
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY_YEAR = re.compile(r"([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]{3})[a-z]*\.?,? (\d{4})", re.IGNORECASE)
+
+
+def short_date(date: str) -> str:
+    """`2023-09-16` for the date forms the metadata finds; anything else as it is."""
+    if m := _ISO.search(date):
+        return m.group(0)
+    for pattern, order in ((_MONTH_DAY_YEAR, (3, 1, 2)), (_DAY_MONTH_YEAR, (3, 2, 1))):
+        if (m := pattern.search(date)) and (month := _MONTHS.get(m.group(order[1]).lower())):
+            return f"{m.group(order[0])}-{month:02d}-{int(m.group(order[2])):02d}"
+    return date
+
+
+def source_cells(widest_source: int) -> int:
+    """The source column's width for a corpus whose longest source has this many characters."""
+    return min(SOURCE_CELLS, max(len("Source"), widest_source))
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    mark: int
+    title: int
+    source: int
+    date: int
+    counts: int  # per label
+
+    @classmethod
+    def fit(cls, width: int, n_labels: int, source_cells: int = SOURCE_CELLS) -> Columns:
+        """Title takes what is left; the date goes before the source when space is short."""
+        width -= 1  # a margin on the right
+        counts = COUNT_CELLS * n_labels
+        date = DATE_CELLS if width >= 50 + counts else 0
+        source = source_cells if width >= 80 + counts else 0
+        title = max(10, width - 2 - source - date - counts - (source > 0) - (date > 0))
+        return cls(2, title, source, date, COUNT_CELLS)
+
+
+def _cell(text: str, width: int, style: str = "") -> Text:
+    t = Text(one_line(text, 400), style=style, no_wrap=True, end="")
+    t.truncate(width, overflow="ellipsis", pad=True)
+    return t
+
+
+def _row(cols: Columns, mark: Text, title: Text, source: str, date: str, counts: Sequence[Text],
+         header: bool = False) -> Text:
+    title.truncate(cols.title, overflow="ellipsis", pad=True)
+    parts = [mark, title]
+    if cols.source:
+        parts += [Text(" "), _cell(source, cols.source, "" if header else "dim")]
+    if cols.date:
+        parts += [Text(" "), _cell(date if header else short_date(date), cols.date,
+                                   "" if header else "dim")]
+    for c in counts:
+        c.align("right", cols.counts)
+        parts.append(c)
+    return Text.assemble(*parts, no_wrap=True, end="")
+
+
+def row_text(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
+             looks: Mapping[str, LabelLook], cols: Columns) -> Text:
+    """One article's row: a mark (⚠ unreadable, ! read with a warning), title, source, date,
+    and each label's count (`·` for none) in the label's colour."""
+    if entry.error:
+        mark = Text("⚠ ", style="bold red")
+        title = Text(f"{one_line(entry.file, 80)} — {one_line(entry.error, 200)}", style="dim",
+                     no_wrap=True)
+    else:
+        mark = Text("! " if entry.warning else "  ", style="bold yellow")
+        title = Text(one_line(entry.title or entry.id, 400), no_wrap=True,
+                     style="dim" if entry.pending else "")
+    shown = []
+    for label in labels.labels:
+        n = counts.get(label.name, 0) if counts else 0
+        look = looks.get(label.name, UNKNOWN_LOOK)
+        shown.append(Text(f"{n}", style=look.swatch) if n else Text("·", style="dim"))
+    return _row(cols, mark, title, entry.source, entry.date, shown)
+
+
+def header_text(labels: LabelSet, looks: Mapping[str, LabelLook], cols: Columns) -> Text:
+    """The column titles, aligned with `row_text`; each count column shows its label's marker."""
+    shown = [looks.get(lb.name, UNKNOWN_LOOK) for lb in labels.labels]
+    counts = [Text(look.marker, style=look.swatch) for look in shown]
+    return _row(cols, Text("  "), Text("Title", style="bold"), "Source", "Date", counts,
+                header=True)
