@@ -183,8 +183,8 @@ class SearchIndex(Incremental):
     def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
         """Apply the tag files of one article to its sentence documents (after a TUI save)."""
         with self._locked(timeout):
-            if self.engine.status() != "ok":
-                return False
+            if not self.path.is_dir():
+                return False  # no index yet: the next ensure() builds it with these tags
             with self.engine.writer(timeout=timeout) as w:
                 changed = self._retag(w, article_id, self.docs_for(article_id))
             self._record_files(self.engine, self.path)

@@ -216,11 +216,11 @@ class WhooshEngine:
 
     def sentences(self, article_id: str) -> list[SentenceRecord]:
         def run(s):  # noqa: ANN001
-            q = wq.And([wq.Term("article", article_id), wq.Term("kind", "s")])
-            out = []
-            for docnum in s.docs_for_query(q):
+            out = []  # the article's own term is a short list; kind:s would be every sentence
+            for docnum in s.docs_for_query(wq.Term("article", article_id)):
                 d = s.stored_fields(docnum)
-                out.append(self._record(d))
+                if "pos" in d:
+                    out.append(self._record(d))
             return sorted(out, key=lambda r: r.index)
         return self._guard(run)
 

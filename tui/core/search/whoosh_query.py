@@ -37,6 +37,7 @@ class Parsed:
     articles_only: bool  # only article-level fields: answer with articles, not sentences
     terms: tuple[str, ...]  # index terms of the sentence text, to highlight ("*" wildcards kept)
     scored: bool  # has words to rank by; otherwise hits come in document order
+    typed: str = ""  # the unfinished last word, searched as a prefix too (as you type)
 
 
 def _outside_quotes(text: str) -> str:
@@ -116,6 +117,9 @@ def as_you_type(text: str) -> str:
 def parse(parser: QueryParser, text: str, typing: bool = False) -> Parsed:
     """Parse a user query; raises `QueryError` with one line saying what to change."""
     prepared = _check(as_you_type(text) if typing else text)
+    typed = ""
+    if typing and prepared != _check(text):
+        typed = _LAST_WORD.search(text).group(1).lower()
     try:
         q = parser.parse(prepared)
     except Exception as exc:  # Whoosh raises assorted errors on odd input; all mean "can't read"
@@ -137,4 +141,4 @@ def parse(parser: QueryParser, text: str, typing: bool = False) -> Parsed:
             terms.append(str(leaf.text))
     scored = bool(fields & {"text", "title", "source"})
     articles_only = bool(fields) and fields <= ARTICLE_FIELDS
-    return Parsed(q, articles_only, tuple(dict.fromkeys(terms)), scored)
+    return Parsed(q, articles_only, tuple(dict.fromkeys(terms)), scored, typed)

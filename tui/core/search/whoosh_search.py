@@ -64,8 +64,26 @@ def _restrict(q: wq.Query, kind: str, fields: frozenset[str]) -> wq.Query:
     return q if _requires(q, fields) else wq.And([q, wq.Term("kind", kind)])
 
 
+TYPED_EXPANSIONS = 8  # an unfinished word stands for its most frequent completions only
+
+
+def _bounded_prefix(s, parsed: Parsed) -> wq.Query:  # noqa: ANN001
+    """While typing, `am*` would be a union of every word starting with "am" (hundreds of
+    posting lists per keystroke); the most frequent few show the same first hits, and the next
+    keystroke narrows them anyway. Prefixes the user typed (`ammun*`) are left whole."""
+    reader = s.reader()
+    words = sorted(reader.expand_prefix("text", parsed.typed),
+                   key=lambda t: -reader.doc_frequency("text", t))[:TYPED_EXPANSIONS]
+
+    def bound(q: wq.Query) -> wq.Query:
+        if isinstance(q, wq.Prefix) and q.fieldname == "text" and q.text == parsed.typed:
+            return wq.Or([wq.Term("text", w) for w in words])
+        return q
+    return parsed.query.accept(bound)
+
+
 def find(s, parsed: Parsed, limit: int) -> Found:  # noqa: ANN001 - a whoosh Searcher
-    q = parsed.query
+    q = _bounded_prefix(s, parsed) if parsed.typed else parsed.query
     if parsed.articles_only or not parsed.scored or not _monotone(q):
         # One Whoosh search; `len(r)` counts every match exactly (cheap next to the search).
         kind = "article" if parsed.articles_only else "sentence"
