@@ -209,7 +209,10 @@ async def test_undo_and_redo_survive_switching_articles(tmp_path) -> None:
         assert tags_on_disk(ws, FIRST) == first_tags
         await pilot.press("n", "ctrl+r")  # redo from another article reaches the second one
         assert len(tags_on_disk(ws, SECOND)) == 1
-        # ...and the library shows the counts the undo/redo left (TagsChanged reached it).
+        # ...and the library shows the counts the undo/redo left (TagsChanged reached it),
+        # recounted when it is shown again, not on every key pressed in the reader.
+        library = app.screen_stack[-2]
+        assert isinstance(library, LibraryScreen) and library._stale == {FIRST, SECOND}
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         counts = app.library.counts

@@ -177,7 +177,9 @@ class LibraryScreen(Screen[None]):
     @on(TagsChanged)
     def tags_changed(self, event: TagsChanged) -> None:
         self._stale.add(event.article_id)
-        if self.is_current:
+        # Not `is_current`: Textual counts the screen just below the top one as "current"
+        # (visible through it), so every tag saved in the reader re-read tag files here.
+        if self.app.screen is self:
             self._refresh_counts()
 
     def on_screen_resume(self) -> None:
