@@ -56,7 +56,8 @@ def workspace_from(ctx: click.Context) -> Workspace:
     """The workspace chosen by the top-level options (--corpus, --tags, --annotator)."""
     opts = ctx.find_root().obj or {}
     try:
-        return open_workspace(opts.get("root"), opts.get("corpus"), opts.get("tags"), opts.get("annotator"))
+        return open_workspace(opts.get("root"), opts.get("corpus"), opts.get("tags"),
+                              opts.get("annotator"))
     except WorkspaceError as exc:
         raise Fail(str(exc)) from None
 

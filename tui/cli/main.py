@@ -44,7 +44,8 @@ class LazyGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @path_option("--corpus", help="Folder of article text files (default: corpus/ or seeds/).")
 @path_option("--tags", help="Folder of labels.yaml and tag files (default: tags/).")
-@click.option("--annotator", help="Your name for tag files (default: $NEWSTAG_ANNOTATOR, git user.name, login).")
+@click.option("--annotator",
+              help="Your name for tag files (default: $NEWSTAG_ANNOTATOR, git user.name, login).")
 @path_option("--root", hidden=True, help="Workspace root (default: current folder).")
 @click.version_option(__version__, prog_name="newstag")
 @click.pass_context
