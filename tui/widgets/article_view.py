@@ -73,6 +73,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self._styles: dict[str, Style] = {}  # component styles and the base, until restyled
         self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
         self._grower: Timer | None = None
+        self._width = 0  # of the text area with the gutter, set on every (re)layout
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -138,7 +139,9 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self._scroll_to_cursor()
 
     def _relayout(self) -> None:
-        if self.article is None or self.scrollable_content_region.width <= 0:
+        # Asked once here, not per line: Textual works it out from the scrollbars each time.
+        self._width = self.scrollable_content_region.width
+        if self.article is None or self._width <= 0:
             return
         width = self.text_width
         if self._layout is None or self._layout.width != width:
@@ -165,7 +168,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
     def _sync_size(self) -> None:
         """The scrollable height: the lines wrapped so far plus a guess for the rest."""
         if self._layout is not None:
-            size = Size(self.scrollable_content_region.width, self._layout.estimated_height)
+            size = Size(self._width, self._layout.estimated_height)
             if size != self.virtual_size:
                 self.virtual_size = size
 
@@ -220,7 +223,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.refresh_lines(first, last - first + 1)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width = self._width
         line = round(self.scroll_y) + y
         lay = self._layout
         if lay is not None and line >= lay.height and not lay.complete:
