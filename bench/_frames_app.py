@@ -35,7 +35,7 @@ def main() -> None:
     from tui.core.workspace import open_workspace
 
     ws = open_workspace(Path.cwd())
-    app = NewstagApp(ws, load_labels(ws.labels_path))
+    app = NewstagApp(ws, load_labels(ws.labels_path, ws.cache))  # as run_app does
     frames: list[tuple[float, float, object]] = []
     shown = app._display
 

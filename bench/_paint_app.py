@@ -33,14 +33,13 @@ def main() -> None:
         _exit_after_frame(app, lambda: True)
         app.run()
         return
+    import tui.cli.main  # noqa: F401 - what plain `newstag` imports first (not click)
     from tui.app import NewstagApp
-    from tui.cli.main import cli  # what `newstag` imports first
     from tui.core.labels import load_labels
     from tui.core.workspace import open_workspace
 
-    del cli
     ws = open_workspace(Path.cwd())
-    app = NewstagApp(ws, load_labels(ws.labels_path))
+    app = NewstagApp(ws, load_labels(ws.labels_path, ws.cache))  # as run_app does
     _exit_after_frame(app, lambda: app.library is not None)
     app.run()
 

@@ -158,17 +158,29 @@ def test_the_cache_keeps_the_widest_source_and_the_unreadable_count(ws: Workspac
     assert (warm.source_cells, warm.unreadable) == (first.source_cells, 1)
 
 
-def test_a_cache_without_stats_is_used_then_recounted(ws: Workspace, monkeypatch) -> None:
-    load_library(ws)
-    path = ws.cache / library.CACHE_NAME
-    lines = path.read_bytes().split(b"\n")
-    path.write_bytes(b'{"newstag": "library", "version": 3}\n' + b"\n".join(lines[1:]))
+def test_an_old_cache_is_used_then_rewritten_in_the_new_format(ws: Workspace,
+                                                              monkeypatch) -> None:
+    first = load_library(ws)
+    (ws.cache / library.CACHE_NAME).unlink()
+    old = ws.cache / "library-v3.jsonl"  # what newstag wrote before (no stats in its header)
+    old.write_bytes(b"\n".join([b'{"newstag": "library", "version": 3}',
+                                *(e.row().encode() for e in first)]) + b"\n")
     no_reads(monkeypatch)
     lib = open_library(ws)
+    assert [e.title for e in lib] == [e.title for e in first]  # used: no article re-read
     assert not lib.stats_exact and lib.source_cells == 0  # not known yet, rows not decoded
-    assert [u.done for u in refresh_library(ws, lib)] == [True]  # no article re-read
+    assert [u.done for u in refresh_library(ws, lib)] == [True]
     assert lib.stats_exact and lib.source_cells == len("time news")
     assert library.open_cached(ws).source_cells == len("time news")  # saved with the stats
+    assert not old.exists()
+
+
+def test_a_cut_short_cache_is_not_used(ws: Workspace) -> None:
+    load_library(ws)
+    path = ws.cache / library.CACHE_NAME
+    path.write_bytes(path.read_bytes()[:-20])
+    assert library.open_cached(ws) is None
+    assert [e.pending for e in open_library(ws)] == [True] * 5  # file names, then re-read
 
 
 def test_reading_a_row_early_keeps_the_stats_exact(ws: Workspace) -> None:

@@ -11,21 +11,17 @@ from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from tui.commands.articles import ArticleCommands
-from tui.commands.general import GeneralCommands
-from tui.commands.orphans import OrphanCommands
-from tui.commands.team import TeamCommands, install_team
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
-from tui.quiet_feed import QuietFeed
-from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.state import ReadingState
 from tui.widgets.marks import label_looks
 from tui.widgets.status_line import StatusLine, StatusSegment
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from tui.core.articles import Article
     from tui.core.library import Library
     from tui.core.tagging import TaggingSession
@@ -34,6 +30,31 @@ if TYPE_CHECKING:
 
 ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
 PREWARM_AFTER = 1.0  # seconds after start: the first screen is painted by then
+
+
+# The palette's providers, imported when the palette first opens (not before the first screen).
+def _article_commands() -> type[Provider]:
+    from tui.commands.articles import ArticleCommands
+
+    return ArticleCommands
+
+
+def _general_commands() -> type[Provider]:
+    from tui.commands.general import GeneralCommands
+
+    return GeneralCommands
+
+
+def _team_commands() -> type[Provider]:
+    from tui.commands.team import TeamCommands
+
+    return TeamCommands
+
+
+def _orphan_commands() -> type[Provider]:
+    from tui.commands.orphans import OrphanCommands
+
+    return OrphanCommands
 
 
 def _import_segmenter() -> None:
@@ -65,7 +86,8 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {ArticleCommands, GeneralCommands, TeamCommands, OrphanCommands}
+    COMMANDS = App.COMMANDS | {_article_commands, _general_commands, _team_commands,
+                               _orphan_commands}
     BINDINGS = [
         Binding("slash", "open_search", "Search", id="app.search",
                 tooltip="Search every article and tag"),
@@ -99,6 +121,7 @@ class NewstagApp(App[None]):
         session.listeners.append(
             lambda article_id, _doc: self.post_message(TagsChanged(article_id)))
         from tui.core.search.hook import IndexFeed  # cheap: Whoosh loads on the first save
+        from tui.quiet_feed import QuietFeed
 
         self.search_feed = IndexFeed(self.ws, lambda message: self.call_from_thread(
             self.notify, message, severity="warning", markup=False))
@@ -118,13 +141,18 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
-        install_team(self)  # git status segment; Commit tags… and Review are in TeamCommands
+        self.call_after_refresh(self._install_team)  # `git status` after the first paint
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # pySBD takes ~60-150 ms to import: pay it while the user looks at the library, not
         # when the first article opens.
         self.set_timer(PREWARM_AFTER, lambda: self.run_worker(
             _import_segmenter, thread=True, group="prewarm", exit_on_error=False))
+
+    def _install_team(self) -> None:
+        from tui.commands.team import install_team
+
+        install_team(self)  # git status segment; Commit tags… and Review are in TeamCommands
 
     # -- the API -----------------------------------------------------------------------------
     def load_article(self, article_id: str) -> Article | None:
@@ -198,6 +226,8 @@ class NewstagApp(App[None]):
 
     # -- app-wide actions --------------------------------------------------------------------
     def action_show_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             in_library = isinstance(self.screen, LibraryScreen)
             self.push_screen(HelpScreen(self.labels, self.looks, in_library))
@@ -225,12 +255,9 @@ class NewstagApp(App[None]):
 
 
 def run_app(ws: Workspace) -> None:
-    """Open the TUI on a workspace (the `newstag` command with no subcommand)."""
-    from tui.cli.common import Fail
-    from tui.core.labels import LabelsError, load_labels
+    """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
+    `LabelsError` (one line) when the label set is unusable."""
+    from tui.core.labels import load_labels
 
-    try:
-        labels = load_labels(ws.labels_path)
-    except LabelsError as exc:
-        raise Fail(str(exc)) from None
+    labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
     NewstagApp(ws, labels).run()

@@ -1,17 +1,14 @@
-"""`newstag`: with no subcommand, the TUI; subcommands live one per module in `tui.cli`."""
+"""`newstag`: with no subcommand, the TUI; subcommands live one per module in `tui.cli`.
+
+Plain `newstag` (no arguments at all) goes straight to the TUI without importing click, whose
+import and parsing were a fifth of what the first screen cost beyond Textual's own start; any
+argument goes through the click group (`group.py`), which is also what `cli` here gives.
+"""
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import sys
-from pathlib import Path
-
-import click
-
-from tui import __version__
-
-from .common import Fail, path_option, workspace_from
+from typing import Any
 
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
@@ -20,54 +17,36 @@ SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "import
 _NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 
-class LazyGroup(click.Group):
-    """Imports a subcommand's module only when it runs (or `--help` lists it): plain `newstag`
-    starts the TUI without loading search, export and the rest (~0.4 s of imports)."""
+def start_tui() -> int:
+    """`newstag` with no arguments: the TUI on the workspace in the current folder."""
+    from tui.core.labels import LabelsError
+    from tui.core.workspace import WorkspaceError, open_workspace
 
-    def _modules(self) -> dict[str, str]:
-        found = {}
-        for mod in SUBCOMMANDS:
-            if importlib.util.find_spec(f"tui.cli.{mod}") is not None:
-                found[_NAMES.get(mod, mod.replace("_", "-"))] = mod
-        return found
+    try:
+        ws = open_workspace()
+        from tui.app import run_app  # after the workspace: a wrong folder is said at once
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(self._modules()))
-
-    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in self.commands and (mod := self._modules().get(name)) is not None:
-            self.add_command(importlib.import_module(f"tui.cli.{mod}").command, name)
-        return super().get_command(ctx, name)
-
-
-@click.group(cls=LazyGroup, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
-@path_option("--corpus", help="Folder of article text files (default: corpus/ or seeds/).")
-@path_option("--tags", help="Folder of labels.yaml and tag files (default: tags/).")
-@click.option("--annotator",
-              help="Your name for tag files (default: $NEWSTAG_ANNOTATOR, git user.name, login).")
-@path_option("--root", hidden=True, help="Workspace root (default: current folder).")
-@click.version_option(__version__, prog_name="newstag")
-@click.pass_context
-def cli(ctx: click.Context, corpus: Path | None, tags: Path | None, annotator: str | None,
-        root: Path | None) -> None:
-    """Read news in the terminal and tag sentences; tags are YAML files for git.
-
-    With no command, opens the reader on the workspace in the current folder.
-    """
-    ctx.obj = {"corpus": corpus, "tags": tags, "annotator": annotator, "root": root}
-    if ctx.invoked_subcommand is None:
-        ws = workspace_from(ctx)
-        from tui.app import run_app  # Textual is only imported when the TUI is wanted
-
-        try:
-            run_app(ws)
-        except Fail:
-            raise
-        except KeyboardInterrupt:
-            sys.exit(130)
-
+        run_app(ws)
+    except (WorkspaceError, LabelsError) as exc:
+        print(f"newstag: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
 
 
 def main() -> None:
+    if len(sys.argv) <= 1:
+        sys.exit(start_tui())
+    from .group import cli
+
     cli(prog_name="newstag")
+
+
+def __getattr__(name: str) -> Any:
+    """`from tui.cli.main import cli` (tests, scripts): the click group, imported on first use."""
+    if name in ("cli", "LazyGroup"):
+        from . import group
+
+        return getattr(group, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

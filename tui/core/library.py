@@ -1,11 +1,12 @@
 """What the library screen lists, at once whatever the corpus size, never parsing every article.
 
-`open_library` reads only the listing cache (`.newstag/library-v3.jsonl`, one JSON row per
-article, decoded when a row is first shown): no stat, no article read, so the first screen costs
-the same for 5 articles or 100,000. With no cache it lists file names only and shows each id
-until its title is known. `refresh_library` then does the slow, exact part in the background:
-stat every file, re-read only new or changed ones (over processes when there are many), recount
-tags, save the caches, and report each change so the screen updates in place.
+`open_library` reads only the listing cache (`.newstag/library-v4.rows`, one JSON row per
+article, cut out and decoded when a row is first shown; see `library_cache`): no stat, no article
+read, no split into 100,000 lines, so the first screen costs the same for 5 articles or 100,000.
+With no cache it lists file names only and shows each id until its title is known.
+`refresh_library` then does the slow, exact part in the background: stat every file, re-read
+only new or changed ones (over processes when there are many), recount tags, save the caches,
+and report each change so the screen updates in place.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import overload
 
-from .library_cache import CACHE_NAME, read_cache, write_cache
+from .library_cache import CACHE_NAME, CachedRows, read_cache, write_cache
 from .listing import (
     Entry,
     entry_from_row,
@@ -46,7 +46,7 @@ Row = bytes | str | Entry
 class Library(Sequence[Entry]):
     """The corpus listing, sorted by file name; rows become Entries on first access."""
 
-    def __init__(self, rows: list[Row], counts: dict[str, Counter[str]] | None = None,
+    def __init__(self, rows: list[Row] | CachedRows, counts: dict[str, Counter[str]] | None = None,
                  problems: list[str] | None = None, verified: bool = False,
                  stats: tuple[int, int] | None = None) -> None:
         self._rows = rows
@@ -143,13 +143,9 @@ class LibraryUpdate:
     done: bool = False
 
 
-def _cache_path(ws: Workspace) -> Path:
-    return ws.cache / CACHE_NAME
-
-
 def open_cached(ws: Workspace) -> Library | None:
     """The listing as last seen, from the cache only (None without one): no stat, no read."""
-    cached = read_cache(_cache_path(ws))
+    cached = read_cache(ws.cache)
     if cached is None:
         return None
     counts, problems = load_counts(ws.cache)
@@ -236,7 +232,7 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
     recount = not current.stats_exact
     if recount:
         current.recount()
-    if stale or recount or current is not lib or not _cache_path(ws).exists():
+    if stale or recount or current is not lib or not (ws.cache / CACHE_NAME).exists():
         save_cache(ws, current)
     current.verified = True
     yield LibraryUpdate(done=True)
@@ -282,7 +278,7 @@ def save_cache(ws: Workspace, lib: Library) -> None:
     """Write the listing cache (pending rows are left out: they are read again next time)."""
     rows = (row if isinstance(row, bytes) else row.row().encode() for row in lib._rows
             if isinstance(row, bytes) or (isinstance(row, Entry) and not row.pending))
-    write_cache(_cache_path(ws), rows, (lib.source_cells, lib.unreadable))
+    write_cache(ws.cache, rows, (lib.source_cells, lib.unreadable))
 
 
 def load_library(ws: Workspace, labels: Iterable[str] = ()) -> Library:
