@@ -12,14 +12,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
-from filelock import FileLock, Timeout
 
 from . import yamlsafe
 from .atomic import clean_stale_temps, remove_atomic, write_atomic
 from .tagfiles import file_stem, merge
 from .tags import SCHEMA, Tag, TagDoc
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = ["LOCK_NAME", "Loaded", "Parsed", "TagFileError", "TagStore", "dump", "file_stem",
            "merge", "parse", "parse_file"]
@@ -242,6 +245,8 @@ class TagStore:
 
     def lock(self, annotator: str) -> FileLock:
         """The lock beside the data: `os.replace` swaps the data file out, never this one."""
+        from filelock import FileLock  # here: its import is slow, and only saving needs it
+
         folder = self.root / annotator
         folder.mkdir(parents=True, exist_ok=True)
         # Poll often: a save holds the lock for milliseconds, and a waiter that polls every 50 ms
@@ -256,6 +261,8 @@ class TagStore:
         file's bytes are compared with `base` (a second instance or `git pull` changed it?) and
         again just before the write (a writer that does not take our lock, like git).
         """
+        from filelock import Timeout
+
         path = self.path_for(annotator, doc.article)
         try:
             with self.lock(annotator):
