@@ -249,7 +249,8 @@ class NewstagApp(App[None]):
             self.push_screen(SearchScreen())
 
     async def action_quit(self) -> None:
-        self._flush_index_feed()
+        # Saves held back from the index are not flushed here: an index write started at exit
+        # could be cut short; the next search finds them from the tag files instead.
         self.state.save()
         self.exit()
 

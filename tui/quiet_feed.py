@@ -3,8 +3,8 @@
 Re-indexing the tags of one article rewrites every sentence document of it; on a 3 MB article
 that is ~0.5 s of CPU per save in the index thread, which shares the GIL with the UI: during a
 burst of tagging every key and frame waited behind it. So saves on long articles are held until
-tagging pauses (or the search screen opens, or the app quits) and then handed on together. The
-index is a cache: anything missed is found by its next `ensure()` from the tag files.
+tagging pauses (or the search screen opens) and then handed on together. The index is a cache:
+anything not handed on (the app quit meanwhile) is found by its next `ensure()` from the files.
 """
 
 from __future__ import annotations
