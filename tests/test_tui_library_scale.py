@@ -110,3 +110,19 @@ async def test_a_click_on_a_row_opens_it(tmp_path) -> None:
         await pilot.click(ArticleList, offset=(10, 1))
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.article.id == app.library[1].id
+
+
+async def test_the_scroll_bar_column_scrolls_and_opens_nothing(tmp_path) -> None:
+    app = make_app(big_workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        listing = app.screen.query_one(ArticleList)
+        bar_x, bottom = listing.outer_size.width - 1, listing.outer_size.height - 1
+        await pilot.click(ArticleList, offset=(bar_x, bottom))
+        assert listing.scroll_offset.y == listing.max_scroll_y > 0
+        assert listing.highlighted == 0  # the cursor stays; only the view moved
+        assert not isinstance(app.screen, ReaderScreen)
+        await pilot.mouse_down(ArticleList, offset=(bar_x, 0))  # drag the thumb back up
+        await pilot.hover(ArticleList, offset=(bar_x, bottom // 2))
+        await pilot.mouse_up(ArticleList, offset=(bar_x, bottom // 2))
+        assert 0 < listing.scroll_offset.y < listing.max_scroll_y
