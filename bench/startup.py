@@ -11,6 +11,7 @@ runs have the `.newstag/` cache from an earlier start; the cold run has none.
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -29,7 +30,12 @@ from _workspace import (  # noqa: E402
     seeds_workspace,
 )
 
-ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLORTERM": "truecolor"}
+# Python writes and reuses bytecode caches (__pycache__/) as it does for a user; the sessions
+# that build newstag run with PYTHONDONTWRITEBYTECODE=1, which made every start compile
+# newstag's own ~40 modules from source (~50 ms; the bare app's come precompiled from pip).
+# `--no-bytecode` measures that way too (it removes tui/'s __pycache__ before each start).
+ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLORTERM": "truecolor",
+       "PYTHONDONTWRITEBYTECODE": ""}
 BARE = f"{VENV_BIN}/python {REPO}/bench/bare_app.py"
 NEWSTAG = f"{VENV_BIN}/newstag"
 
@@ -39,6 +45,9 @@ def bare(cwd: Path) -> float:
 
 
 def newstag(root: Path, title: str, timeout: float = 120.0) -> tuple[float, float]:
+    if ENV["PYTHONDONTWRITEBYTECODE"]:
+        for cache in (REPO / "tui").rglob("__pycache__"):
+            shutil.rmtree(cache, ignore_errors=True)
     needle = title[:24]
     got = time_command(NEWSTAG, ["Source", needle], root, ENV, timeout=timeout)
     return got["Source"], got[needle]
@@ -67,7 +76,8 @@ def measure_cpu(label: str, root: Path, runs: int) -> str:
     return f"| {label} | {mb:.3f} | {mn:.3f} | **{mn / mb:.2f}×** |"
 
 
-def measure(label: str, root: Path, runs: int) -> list[str]:
+def measure(label: str, root: Path, runs: int, pooled: list[tuple[str, float, float]]
+            ) -> list[str]:
     title = first_title(root)  # also warms the library cache for `warm` runs
     clear_cache(root)
     cold_paint, cold_rows = newstag(root, title, timeout=900)
@@ -79,6 +89,7 @@ def measure(label: str, root: Path, runs: int) -> list[str]:
         p.append(paint)
         r.append(rows)
     mb, mp, mr = (statistics.median(x) for x in (b, p, r))
+    pooled.extend((label, x, y) for x, y in zip(b, r, strict=True))
     return [
         f"| {label} | {mb:.3f} | {mp:.3f} | {mr:.3f} | **{mr / mb:.2f}×** | "
         f"{cold_paint:.3f} | {cold_rows:.3f} |"
@@ -90,7 +101,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--sizes", default="seeds,10000,100000")
     ap.add_argument("--cpu", action="store_true", help="CPU seconds to the first screen instead")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="start with PYTHONDONTWRITEBYTECODE=1 (compile newstag at every start)")
     args = ap.parse_args(argv)
+    if args.no_bytecode:
+        ENV["PYTHONDONTWRITEBYTECODE"] = "1"
     if args.cpu:
         print("| corpus | bare Textual, CPU s | newstag, CPU s to first rows | ÷ bare |")
         print("|---|---|---|---|")
@@ -106,13 +121,23 @@ def main(argv: list[str] | None = None) -> None:
         "| no cache: painted (s) | no cache: first rows (s) |"
     )
     print("|---|---|---|---|---|---|---|")
+    pooled: list[tuple[str, float, float]] = []
     for size in args.sizes.split(","):
         if size == "seeds":
             root, label = seeds_workspace(), "5 seeds"
         else:
             root, label = generated_workspace(int(size)), f"{int(size):,} generated"
-        for line in measure(label, root, args.runs):
+        for line in measure(label, root, args.runs, pooled):
             print(line, flush=True)
+    # The bare app does not depend on the corpus: the median of all its runs is a steadier
+    # denominator than each size's own few runs on a busy machine.
+    bare_all = statistics.median(x for _, x, _ in pooled)
+    ratios = []
+    for label in dict.fromkeys(lb for lb, _, _ in pooled):
+        rows = statistics.median(y for lb, _, y in pooled if lb == label)
+        ratios.append(f"{label} **{rows / bare_all:.2f}×**")
+    print(f"\nbare Textual, all {len(pooled)} runs: median {bare_all:.3f} s; newstag first rows "
+          f"÷ that: {', '.join(ratios)}")
 
 
 if __name__ == "__main__":
