@@ -139,8 +139,12 @@ class NewstagApp(App[None]):
         if feed is not None:
             feed.flush()
 
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the bottom screen itself: no blank screen under it to build and style
+        before the first paint (the screen stack is [library, reader, ...])."""
+        return LibraryScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(LibraryScreen())
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
@@ -233,7 +237,7 @@ class NewstagApp(App[None]):
             self.push_screen(HelpScreen(self.labels, self.looks, in_library))
 
     def action_show_library(self) -> None:
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
 
     def action_open_search(self) -> None:
