@@ -198,6 +198,25 @@ async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_pa
         assert "ammunition" in reader.article.text[cursor.start : cursor.end].lower()
 
 
+async def test_j_at_the_foot_of_the_screen_scrolls_a_quarter_screen_past_it(tmp_path) -> None:
+    """Scrolling once in several sentences (not on every `j`) keeps most keys a small redraw."""
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reader(pilot, FIRST)
+        view = app.screen.view
+        height = view.scrollable_content_region.height
+        scrolls, last = [], view.scroll_y
+        for _ in range(12):
+            await pilot.press("j")
+            top, bottom = view.lines_of(view.cursor)
+            assert view.scroll_y <= top and bottom < view.scroll_y + height  # always in view
+            if view.scroll_y != last:
+                scrolls.append(top - view.scroll_y)
+                last = view.scroll_y
+        assert scrolls and all(row >= height // 4 - 1 for row in scrolls), scrolls
+        assert len(scrolls) <= 4  # not one scroll per key
+
+
 async def test_question_mark_shows_keys_and_label_guidelines(tmp_path) -> None:
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:

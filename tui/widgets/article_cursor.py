@@ -17,8 +17,6 @@ from .marks import Marks
 from .sentence_nav import SentenceNav
 
 if TYPE_CHECKING:
-    from textual.geometry import Region
-
     from .layout import Layout
 
 
@@ -36,13 +34,13 @@ class CursorMoves:
 
     if TYPE_CHECKING:  # provided by ArticleView (a ScrollView); never defined here at run time
         scroll_y: float
-        scrollable_content_region: Region
+        _height: int  # of the text area, as of the last layout
 
         def move_to(self, target: Sentence | None, center: bool = False,
                     scroll: bool = True) -> None: ...
         def _moved(self, sentence: Sentence | None) -> None: ...
         def _invalidate(self, start: int, end: int) -> None: ...
-        def _sync_size(self) -> None: ...
+        def _sync_size(self, at_least: int = -1) -> None: ...
         def lines_of(self, s: Sentence) -> tuple[int, int]: ...
         def scroll_to(self, *, y: float, animate: bool) -> None: ...
 
@@ -98,12 +96,12 @@ class CursorMoves:
         """Scroll a screen and put the cursor on the first sentence that starts on it."""
         if self._layout is None or self.nav is None or self.cursor is None:
             return
-        height = max(1, self.scrollable_content_region.height - 2)
+        height = max(1, self._height - 2)
         before = round(self.scroll_y)
         lay = self._layout
         if down:  # the next page is wrapped (a long article is wrapped lazily) and scrollable
             lay.ensure_line(before + 3 * height)
-            self._sync_size()
+            self._sync_size(at_least=before + 3 * height)
         self.scroll_to(y=before + (height if down else -height), animate=False)
         top = round(self.scroll_y)
         if top == before:

@@ -73,7 +73,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self._styles: dict[str, Style] = {}  # component styles and the base, until restyled
         self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
         self._grower: Timer | None = None
-        self._width = 0  # of the text area with the gutter, set on every (re)layout
+        self._width = self._height = 0  # of the text area with the gutter, set on every layout
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -140,7 +140,8 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def _relayout(self) -> None:
         # Asked once here, not per line: Textual works it out from the scrollbars each time.
-        self._width = self.scrollable_content_region.width
+        region = self.scrollable_content_region
+        self._width, self._height = region.width, region.height
         if self.article is None or self._width <= 0:
             return
         width = self.text_width
@@ -156,41 +157,50 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def _grow(self) -> None:
         lay = self._layout
+        if lay is not None and not lay.complete:
+            lay.grow(GROW_SECONDS)
         if lay is None or lay.complete:
             if self._grower is not None:
                 self._grower.stop()
                 self._grower = None
-            return
-        lay.grow(GROW_SECONDS)
-        if lay.complete:  # the guess for the rest was good enough for the scrollbar till now
-            self._sync_size()
+            self._sync_size()  # the guess for the rest was good enough for the scrollbar till now
 
-    def _sync_size(self) -> None:
-        """The scrollable height: the lines wrapped so far plus a guess for the rest."""
-        if self._layout is not None:
-            size = Size(self._width, self._layout.estimated_height)
-            if size != self.virtual_size:
-                self.virtual_size = size
+    def _sync_size(self, at_least: int = -1) -> None:
+        """The scrollable height: the lines wrapped so far plus a guess for the rest.
+
+        With `at_least`, only when the height now known falls short of that line: every change
+        of the virtual size costs a relayout of the scrollbars, so not on every page.
+        """
+        if self._layout is None or self.virtual_size.height > at_least >= 0:
+            return
+        size = Size(self._width, self._layout.estimated_height)
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def lines_of(self, s: Sentence) -> tuple[int, int]:
         if self._layout is None:
             return (0, 0)
         span = self._layout.line_span(s.start, s.end)
-        self._sync_size()
+        self._sync_size(at_least=span[1] + self._height)
         return span
 
     def _scroll_to_cursor(self, center: bool = False) -> None:
+        """Keep the cursor's sentence on screen; when it reaches an edge, scroll a quarter of a
+        screen past it (as vim's scrolljump), so that `j` redraws the whole screen once in
+        several sentences instead of on every one."""
         if self.cursor is None or self._layout is None:
             return
         top, bottom = self.lines_of(self.cursor)
-        height = self.scrollable_content_region.height
+        height = self._height
         margin = min(2, max(0, height // 4))
+        jump = max(margin, height // 4)
         if center:
             self.scroll_to(y=max(0, top - height // 3), animate=False)
-        elif top < self.scroll_y + margin:
-            self.scroll_to(y=max(0, top - margin), animate=False)
-        elif bottom >= self.scroll_y + height - margin:
-            self.scroll_to(y=min(top - margin, bottom - height + margin + 1), animate=False)
+        elif top < self.scroll_y + margin:  # going up: the sentence ends a quarter from the foot
+            self.scroll_to(y=max(0, min(top - margin, bottom - height + 1 + jump)), animate=False)
+        elif bottom >= self.scroll_y + height - margin:  # going down: starts a quarter from the top
+            y = min(top - margin, max(top - jump, bottom - height + margin + 1))
+            self.scroll_to(y=y, animate=False)
 
     # -- cursor ----------------------------------------------------------------------------
     def move_to(self, target: Sentence | None, center: bool = False, scroll: bool = True) -> None:
