@@ -18,14 +18,14 @@ from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from tui.core.labels import LabelSet
 
-from .article_rows import Columns, header_text, row_text, short_date, source_cells
+from .article_rows import Columns, header_text, row_parts, row_text, short_date, source_cells
 from .list_cursor import ListCursor
 from .marks import LabelLook
+from .row_painter import RowPainter, slow_strip
 from .row_scrollbar import Thumb
 
 if TYPE_CHECKING:
@@ -122,6 +122,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         self._hover: int | None = None
         self._dragging = False
         self._strips: dict[tuple[int, int], Strip] = {}
+        self._painter = RowPainter(self)
         self._drawn_for: tuple[int, bool, int] | None = None  # row width, focus, source cells
         self._asked: set[int] = set()  # pending rows already asked for
         self._to_ask: list[int] = []
@@ -199,6 +200,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
     def _forget(self, i: int | None = None) -> None:
         if i is None:
             self._strips.clear()
+            self._painter.forget()  # the focus or the styles changed: the colours may have
         else:
             for variant in (0, 1, 2):
                 self._strips.pop((i, variant), None)
@@ -238,9 +240,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         if lib is None or i >= len(lib):
             style = self.get_visual_style(ROW)
             if y == 0 and self.placeholder is not None and not self.row_count:
-                visual = visualize(self, self.placeholder, markup=False)
-                strip = Visual.to_strips(self, visual, width, 1, style)[0]
-                return strip.extend_cell_length(width, style.rich_style)
+                return slow_strip(self, self.placeholder, width, style)
             return Strip.blank(width, style.rich_style)
         variant = 1 if i == self._cursor else 2 if i == self._hover else 0
         strip = self._strips.get((i, variant))
@@ -257,11 +257,10 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
                 self.call_later(self._ask_for_rows)
             self._asked.add(i)
             self._to_ask.append(i)
-        text = row_text(entry, lib.counts.get(entry.id), self.labels, self.looks,
-                        self._columns(width))
+        parts = row_parts(entry, lib.counts.get(entry.id), self.labels, self.looks,
+                          self._columns(width))
         style = self.get_visual_style(ROW, *((), (CURSOR,), (HOVER,))[variant])
-        strips = Visual.to_strips(self, visualize(self, text, markup=False), width, 1, style)
-        return strips[0].extend_cell_length(width, style.rich_style)
+        return self._painter.paint(parts, width, style, variant)
 
     def _ask_for_rows(self) -> None:
         wanted, self._to_ask = sorted(self._to_ask), []

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
+from rich.style import StyleType
 from rich.text import Text
 
 from tui.core.labels import LabelSet
@@ -66,50 +68,62 @@ class Columns:
         return cls(2, title, source, date, COUNT_CELLS)
 
 
-def _cell(text: str, width: int, style: str = "") -> Text:
-    t = Text(one_line(text, 400), style=style, no_wrap=True, end="")
-    t.truncate(width, overflow="ellipsis", pad=True)
-    return t
+Part = tuple[str, StyleType | None]  # text exactly as wide as its column, and its style
 
 
-def _row(cols: Columns, mark: Text, title: Text, source: str, date: str, counts: Sequence[Text],
-         header: bool = False) -> Text:
-    title.truncate(cols.title, overflow="ellipsis", pad=True)
-    parts = [mark, title]
+def _fit(text: str, width: int) -> str:
+    """`Text.truncate(width, overflow="ellipsis", pad=True)`, on a plain string."""
+    cells = cell_len(text)
+    if cells > width:
+        return set_cell_size(text, width - 1) + "…"
+    return text + " " * (width - cells)
+
+
+def _right(text: str, width: int) -> str:
+    """`Text.align("right", width)`, on a plain string."""
+    if cell_len(text) > width:
+        text = set_cell_size(text, width)
+    return " " * (width - cell_len(text)) + text
+
+
+def _parts(cols: Columns, mark: Part, title: Part, source: Part, date: Part,
+           counts: Sequence[Part]) -> list[Part]:
+    parts = [mark, (_fit(title[0], cols.title), title[1])]
     if cols.source:
-        parts += [Text(" "), _cell(source, cols.source, "" if header else "dim")]
+        parts += [(" ", None), (_fit(source[0], cols.source), source[1])]
     if cols.date:
-        parts += [Text(" "), _cell(date if header else short_date(date), cols.date,
-                                   "" if header else "dim")]
-    for c in counts:
-        c.align("right", cols.counts)
-        parts.append(c)
-    return Text.assemble(*parts, no_wrap=True, end="")
+        parts += [(" ", None), (_fit(date[0], cols.date), date[1])]
+    parts += [(_right(text, cols.counts), style) for text, style in counts]
+    return parts
+
+
+def row_parts(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
+              looks: Mapping[str, LabelLook], cols: Columns) -> list[Part]:
+    """One article's row: a mark (⚠ unreadable, ! read with a warning), title, source, date,
+    and each label's count (`·` for none) in the label's colour."""
+    if entry.error:
+        mark: Part = ("⚠ ", "bold red")
+        title: Part = (f"{one_line(entry.file, 80)} — {one_line(entry.error, 200)}", "dim")
+    else:
+        mark = ("! " if entry.warning else "  ", "bold yellow")
+        title = (one_line(entry.title or entry.id, 400), "dim" if entry.pending else None)
+    shown: list[Part] = []
+    for label in labels.labels:
+        n = counts.get(label.name, 0) if counts else 0
+        shown.append((f"{n}", looks.get(label.name, UNKNOWN_LOOK).swatch) if n else ("·", "dim"))
+    return _parts(cols, mark, title, (one_line(entry.source, 400), "dim"),
+                  (one_line(short_date(entry.date), 400), "dim"), shown)
 
 
 def row_text(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
              looks: Mapping[str, LabelLook], cols: Columns) -> Text:
-    """One article's row: a mark (⚠ unreadable, ! read with a warning), title, source, date,
-    and each label's count (`·` for none) in the label's colour."""
-    if entry.error:
-        mark = Text("⚠ ", style="bold red")
-        title = Text(f"{one_line(entry.file, 80)} — {one_line(entry.error, 200)}", style="dim",
-                     no_wrap=True)
-    else:
-        mark = Text("! " if entry.warning else "  ", style="bold yellow")
-        title = Text(one_line(entry.title or entry.id, 400), no_wrap=True,
-                     style="dim" if entry.pending else "")
-    shown = []
-    for label in labels.labels:
-        n = counts.get(label.name, 0) if counts else 0
-        look = looks.get(label.name, UNKNOWN_LOOK)
-        shown.append(Text(f"{n}", style=look.swatch) if n else Text("·", style="dim"))
-    return _row(cols, mark, title, entry.source, entry.date, shown)
+    """The row as one rich `Text` (what Textual's own pipeline draws; see `row_painter`)."""
+    return Text.assemble(*row_parts(entry, counts, labels, looks, cols), no_wrap=True, end="")
 
 
 def header_text(labels: LabelSet, looks: Mapping[str, LabelLook], cols: Columns) -> Text:
-    """The column titles, aligned with `row_text`; each count column shows its label's marker."""
+    """The column titles, aligned with the rows; each count column shows its label's marker."""
     shown = [looks.get(lb.name, UNKNOWN_LOOK) for lb in labels.labels]
-    counts = [Text(look.marker, style=look.swatch) for look in shown]
-    return _row(cols, Text("  "), Text("Title", style="bold"), "Source", "Date", counts,
-                header=True)
+    parts = _parts(cols, ("  ", None), ("Title", "bold"), ("Source", None), ("Date", None),
+                   [(look.marker, look.swatch) for look in shown])
+    return Text.assemble(*parts, no_wrap=True, end="")
