@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from tui.screens.reader import ReaderScreen
 
 ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
-PREWARM_AFTER = 1.0  # seconds after start: the first screen is painted by then
+PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users still looking
 
 
 # The palette's providers, imported when the palette first opens (not before the first screen).
@@ -150,8 +150,13 @@ class NewstagApp(App[None]):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # pySBD takes ~60-150 ms to import: pay it while the user looks at the library, not
         # when the first article opens.
-        self.set_timer(PREWARM_AFTER, lambda: self.run_worker(
-            _import_segmenter, thread=True, group="prewarm", exit_on_error=False))
+        self.set_timer(PREWARM_AFTER, self._prewarm)
+
+    def _prewarm(self) -> None:
+        # Only while the user is still in the library: once an article is open the reader has
+        # imported pySBD itself, and a thread importing now would slow its screen down.
+        if self._reader is None and isinstance(self.screen, LibraryScreen):
+            self.run_worker(_import_segmenter, thread=True, group="prewarm", exit_on_error=False)
 
     def _install_team(self) -> None:
         from tui.commands.team import install_team
