@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--gap", type=float, default=60, help="ms between keys")
     ap.add_argument("--experiment", default="", help="info-no-layout: see _frames_app.py")
-    ap.add_argument("--library-only", action="store_true", help="only the 100k library row")
+    ap.add_argument("--library-only", action="store_true", help="only the 100k library rows")
     args = ap.parse_args(argv)
     gap = args.gap / 1000
     print(
@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> None:
 def library_row(n: int, gap: float, x: str) -> None:
     ws = generated_workspace(100_000)
     print(row(f"library, 100,000 articles, `j` ×{n}", run(ws, "-", "j", n, gap, x)), flush=True)
+    print(row(f"library, 100,000 articles, `space` ×{n // 4}",
+              run(ws, "-", "space", n // 4, gap, x)), flush=True)
 
 
 if __name__ == "__main__":
