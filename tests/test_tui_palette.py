@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from palette_helpers import run_command
 from textual.command import CommandList, CommandPalette
 from tui_helpers import (
     FIRST,
@@ -17,27 +18,6 @@ from tui_helpers import (
 
 from tui.screens.help import HelpScreen
 from tui.screens.reader import ReaderScreen
-
-
-async def run_command(pilot, query: str, expect: str) -> None:
-    """Open the palette, type, wait for a hit whose text contains `expect`, pick it."""
-    app = pilot.app
-    await pilot.press("ctrl+p")
-    await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
-    await pilot.press(*query)
-
-    def hit_index() -> int | None:
-        hits = app.screen.query_one(CommandList)
-        for i in range(hits.option_count):
-            if expect in str(hits.get_option_at_index(i).prompt):
-                return i
-        return None
-
-    await wait_for(pilot, lambda: hit_index() is not None, f"a hit for {query!r}")
-    hits = app.screen.query_one(CommandList)
-    hits.highlighted = hit_index()
-    await pilot.press("enter")
-    await wait_for(pilot, lambda: not isinstance(app.screen, CommandPalette), "palette closed")
 
 
 async def test_go_to_article_by_fuzzy_title(tmp_path) -> None:
