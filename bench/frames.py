@@ -30,7 +30,9 @@ from _workspace import (  # noqa: E402
     warm_spans,
 )
 
-ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLORTERM": "truecolor"}
+# bytecode cached in __pycache__/ as for a user (the build sessions set PYTHONDONTWRITEBYTECODE=1)
+ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLORTERM": "truecolor",
+       "PYTHONDONTWRITEBYTECODE": ""}
 
 
 def run(root: Path, article: str, key: str, n: int, gap: float, experiment: str = "") -> dict:
