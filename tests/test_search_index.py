@@ -9,7 +9,7 @@ import pytest
 from search_helpers import seed_workspace, tag_sentence
 
 from tui.core import articles
-from tui.core.search import IndexBusy, QueryError, SearchIndex
+from tui.core.search import Budget, IndexBusy, QueryError, SearchIndex
 from tui.core.search.live import LiveUpdater
 from tui.core.search.whoosh_engine import INDEX_NAME
 from tui.core.tagging import TaggingSession
@@ -250,3 +250,25 @@ def test_feed_started_by_a_save_before_any_search(ws, index):
     tag_sentence(ws, "alice", "002_ac2d878c38bad475", 9, "warning", session)  # boots the feed
     assert feed.flush(15)
     assert hit_keys(feed.index().search("label:warning", 10)) == {("002_ac2d878c38bad475", 9)}
+
+
+def test_budget_stops_early_and_answers_from_what_it_read(index):
+    full = index.search("untagged", limit=500)
+    assert full.total > 2 * 32 and not full.partial
+    calls = iter([False] + [True] * 100)  # the check before the search, then the first in it
+    part = index.search("untagged", limit=500, budget=Budget(None, lambda: next(calls)))
+    assert part.partial and part.more
+    assert 0 < len(part.hits) < len(full.hits)
+    assert hit_keys(part) <= hit_keys(full)  # fewer, never different or wrong
+
+
+def test_budget_cancelled_before_it_starts_finds_nothing(index):
+    gone = index.search("ammunition", budget=Budget(None, lambda: True))
+    assert gone.partial and gone.hits == ()
+
+
+def test_budget_with_time_to_spare_is_the_full_answer(index):
+    for q in ("ammunition", "untagged", "title:korea", "kim AND NOT putin"):
+        roomy = index.search(q, limit=100, typing=True, budget=Budget(30.0))
+        assert not roomy.partial
+        assert roomy.hits == index.search(q, limit=100, typing=True).hits

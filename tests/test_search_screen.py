@@ -103,3 +103,28 @@ async def test_enter_opens_the_article_at_the_hit(tmp_path) -> None:
 def test_reader_terms_keep_words_and_phrases_not_fields() -> None:
     assert reader_terms('"supply ammunition" kim AND label:speculation title:putin NOT x*') == \
         ["supply ammunition", "kim", "x"]
+
+
+async def test_quick_hits_while_typing_then_the_full_ranking(tmp_path, monkeypatch) -> None:
+    import tui.screens.search as search_screen
+
+    shown = []
+    real_show = SearchScreen._show
+
+    def spy(self, results, message):  # noqa: ANN001, ANN202
+        shown.append(results)
+        real_show(self, results, message)
+
+    # no time at all for the quick look: it comes back partial, and the full search follows
+    monkeypatch.setattr(search_screen, "TYPING_BUDGET", 0.0)
+    monkeypatch.setattr(SearchScreen, "_show", spy)
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "ammunition")
+        await wait_for(pilot, lambda: screen.results is not None and not screen.results.partial
+                       and screen.results.query == "ammunition", "the full ranking")
+        assert len(screen.hits) == 6
+        assert "so far" not in str(screen.status.render())
+        quick = [r for r in shown if r is not None and r.query == "ammunition" and r.partial]
+        assert quick and quick[0].hits == ()  # the quick look was shown first, then replaced

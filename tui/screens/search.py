@@ -22,6 +22,8 @@ from textual.worker import get_current_worker
 
 from tui.core.sanitize import one_line
 from tui.core.search.engine import (
+    TYPING_SECONDS,
+    Budget,
     Hit,
     IndexBusy,
     QueryError,
@@ -41,6 +43,7 @@ if TYPE_CHECKING:
 
 LIMIT = 200
 MIN_CHARS = 2
+TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the time away
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
 
 
@@ -183,33 +186,47 @@ class SearchScreen(Screen[None]):
         if len(text.strip()) < MIN_CHARS:  # one letter matches nearly everything: wait
             self.app.call_from_thread(self._show, None, "")
             return
-        try:
-            results = search_index_for(self.app).search(text, LIMIT, typing=True)
-        except QueryError as exc:
-            if not worker.is_cancelled:
+        index = search_index_for(self.app)
+        budget = TYPING_BUDGET
+        while True:  # a quick look first; then, unless a newer keystroke came, the full answer
+            try:
+                results = index.search(text, LIMIT, typing=True,
+                                       budget=Budget(budget, lambda: worker.is_cancelled))
+            except QueryError as exc:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
+                return
+            except SearchError as exc:
                 self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
-            return
-        except SearchError as exc:
-            self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
-            return
-        if not worker.is_cancelled:
+                return
+            if worker.is_cancelled:
+                return
             self.app.call_from_thread(self._show, results, "")
+            if not results.partial or budget is None:
+                return
+            budget = None
 
     def _show(self, results: Results | None, message: str) -> None:
+        # The complete ranking replaces the quick one: keep the hit the user is on, if any.
+        current = self._current()
+        keep = ((current[1].article, current[1].index)
+                if current is not None and self.hit_list.has_focus else None)
         self.results = results
         self.hits = list(results.hits) if results else []
         hits = self.hit_list
         hits.clear_options()
         hits.add_options(Option(self._prompt(h), id=str(i)) for i, h in enumerate(self.hits))
         if self.hits:
-            hits.highlighted = 0
+            hits.highlighted = next((i for i, h in enumerate(self.hits)
+                                     if (h.article, h.index) == keep), 0)
         if message:
             self.status.update(Text(message, style="bold red"))
         elif results is not None:
             more = "+" if results.more else ""
             noun = "article" if results.kind == "article" else "sentence"
             plural = "" if results.total == 1 else "s"
-            self.status.update(f"{results.total}{more} matching {noun}{plural}"
+            refining = " so far, ranking all…" if results.partial else ""
+            self.status.update(f"{results.total}{more} matching {noun}{plural}{refining}"
                                " · ↓ to the hits, enter opens, a label key tags")
         else:
             self.status.update("")

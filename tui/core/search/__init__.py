@@ -10,8 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _WHERE = {
-    "ArticleRecord": "engine", "Engine": "engine", "Hit": "engine", "IndexBusy": "engine",
-    "IndexCorrupt": "engine", "QueryError": "engine", "Results": "engine", "SearchError": "engine",
+    "ArticleRecord": "engine", "Budget": "engine", "Engine": "engine", "Hit": "engine",
+    "IndexBusy": "engine", "IndexCorrupt": "engine", "QueryError": "engine", "Results": "engine",
+    "SearchError": "engine",
     "SentenceRecord": "engine", "Report": "indexer", "SearchIndex": "indexer",
 }
 __all__ = sorted(_WHERE)
@@ -19,6 +20,7 @@ __all__ = sorted(_WHERE)
 if TYPE_CHECKING:
     from .engine import (  # noqa: F401
         ArticleRecord,
+        Budget,
         Engine,
         Hit,
         IndexBusy,

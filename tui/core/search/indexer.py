@@ -21,7 +21,7 @@ from ..tags import TagDoc
 from ..tagstore import TagFileError, TagStore
 from ..workspace import Workspace
 from . import manifest as mf
-from .engine import Engine, IndexBusy, IndexCorrupt, Results
+from .engine import Budget, Engine, IndexBusy, IndexCorrupt, Results
 from .incremental import Incremental, Report, scan_corpus
 from .prepare import MAX_BYTES, Prepared, overlay, prepare, prepare_job, sha256_bytes
 from .whoosh_engine import SCHEMA_VERSION, WhooshEngine
@@ -192,18 +192,18 @@ class SearchIndex(Incremental):
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, progress: Progress | None = None,
-               typing: bool = False) -> Results:
+               typing: bool = False, budget: Budget | None = None) -> Results:
         """Search; a damaged index is rebuilt once and the query answered from the new one."""
         try:
-            return self.engine.search(query, limit, typing)
+            return self.engine.search(query, limit, typing, budget)
         except IndexCorrupt as exc:
             with self._locked(timeout=600.0):
                 self.engine.close()
                 try:  # another thread or process may have rebuilt it meanwhile
-                    return self.engine.search(query, limit, typing)
+                    return self.engine.search(query, limit, typing, budget)
                 except IndexCorrupt:
                     self._rebuild(f"the index is damaged ({exc})", progress)
-            return self.engine.search(query, limit, typing)
+            return self.engine.search(query, limit, typing, budget)
 
     def check_query(self, query: str) -> None:
         """Raise `QueryError` for a query that cannot be understood, before any indexing."""

@@ -22,7 +22,7 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
-from .engine import ArticleRecord, Hit, IndexBusy, IndexCorrupt, Results, SentenceRecord
+from .engine import ArticleRecord, Budget, Hit, IndexBusy, IndexCorrupt, Results, SentenceRecord
 from .whoosh_query import make_parser, parse
 from .whoosh_search import find
 
@@ -239,11 +239,12 @@ class WhooshEngine:
             self._titles[article_id] = title
         return title
 
-    def search(self, query: str, limit: int = 50, typing: bool = False) -> Results:
+    def search(self, query: str, limit: int = 50, typing: bool = False,
+               budget: Budget | None = None) -> Results:
         parsed = parse(self._parser, query, typing)
 
         def run(searcher):  # noqa: ANN001
-            found = find(searcher, parsed, limit)
+            found = find(searcher, parsed, limit, budget)
             hits = []
             for score, d in found.docs:
                 if found.kind == "article":
@@ -256,7 +257,7 @@ class WhooshEngine:
                                 rec.index, rec.start, rec.end, rec.text, rec.labels, rec.annotators,
                                 marks))
             return Results(query, tuple(hits), max(found.total, len(hits)), parsed.terms,
-                           found.kind, found.more)
+                           found.kind, found.more or found.partial, found.partial)
         return self._guard(run)
 
     def check(self, query: str) -> None:

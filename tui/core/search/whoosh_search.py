@@ -6,15 +6,24 @@ fields) is first run on the article documents, which hold the same words; senten
 searched only inside the best articles, batch by batch, until `limit` hits are found. The answer
 is the same set of sentences (an article without the words has no sentence with them), ranked
 by article first, then by sentence.
+
+A `Budget` bounds the scoring loop: news words match most articles, and Whoosh scores every
+match, so a word typed at 10k articles costs ~0.1-0.5 s on a small machine. While typing, the
+search stops at the budget and answers from the articles read so far (`partial`); the caller
+then runs it again without a deadline, cancelled by the next keystroke.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import time
 from dataclasses import dataclass
 
 from whoosh import query as wq
+from whoosh.collectors import WrappingCollector
 
+from .engine import Budget
 from .whoosh_query import Parsed
 
 SENTENCE_FIELDS = frozenset({"text", "label", "annotator", "is"})  # never on article documents
@@ -28,6 +37,59 @@ class Found:
     docs: list[tuple[float, dict]]  # (score, stored fields), best first
     total: int  # exact, or (with `more`) the matches found before stopping at `limit`
     more: bool
+    partial: bool = False  # the budget ran out: the best of the documents read so far
+
+
+class _OutOfBudget(Exception):
+    pass
+
+
+CHECK_EVERY = 32  # matches between two looks at the clock: ~0.5 ms of scoring
+
+
+class _Clock:
+    """One search's budget: its deadline is fixed when the search starts, for all its rounds."""
+
+    def __init__(self, budget: Budget) -> None:
+        self.cancelled = budget.cancelled
+        self.deadline = (None if budget.seconds is None
+                         else time.perf_counter() + budget.seconds)
+        self.stopped = False
+
+    def spent(self) -> bool:
+        if self.cancelled() or (self.deadline is not None
+                                and time.perf_counter() >= self.deadline):
+            self.stopped = True
+        return self.stopped
+
+
+class _Budgeted(WrappingCollector):
+    """Stops the collecting loop when the clock runs out; what was collected stays readable
+    through `results()` (as with Whoosh's TimeLimitCollector, but without its timer thread or
+    SIGALRM, which only the main thread may use)."""
+
+    def __init__(self, child, clock: _Clock) -> None:  # noqa: ANN001
+        super().__init__(child)
+        self.clock = clock
+
+    def collect_matches(self) -> None:
+        child = self.child
+        for n, sub_docnum in enumerate(child.matches(), 1):
+            child.collect(sub_docnum)
+            if n % CHECK_EVERY == 0 and self.clock.spent():
+                raise _OutOfBudget
+
+
+def _search(s, q: wq.Query, clock: _Clock | None, **kw) -> tuple:  # noqa: ANN001, ANN003
+    """`Searcher.search`, stopped by the clock: (Whoosh results, whether it stopped early)."""
+    if clock is None:
+        return s.search(q, **kw), False
+    if clock.spent():  # cancelled, or out of time, before this round began
+        raise _OutOfBudget
+    c = _Budgeted(s.collector(**kw), clock)
+    with contextlib.suppress(_OutOfBudget):
+        s.search_with_collector(q, c)
+    return c.results(), clock.stopped
 
 
 def _requires(q: wq.Query, fields: frozenset[str]) -> bool:
@@ -82,33 +144,42 @@ def _bounded_prefix(s, parsed: Parsed) -> wq.Query:  # noqa: ANN001
     return parsed.query.accept(bound)
 
 
-def find(s, parsed: Parsed, limit: int) -> Found:  # noqa: ANN001 - a whoosh Searcher
+def find(s, parsed: Parsed, limit: int, budget: Budget | None = None) -> Found:  # noqa: ANN001
     q = _bounded_prefix(s, parsed) if parsed.typed else parsed.query
+    try:
+        return _find(s, parsed, q, limit, None if budget is None else _Clock(budget))
+    except _OutOfBudget:  # cancelled before it began
+        return Found("sentence", [], 0, True, True)
+
+
+def _find(s, parsed: Parsed, q: wq.Query, limit: int,  # noqa: ANN001
+          clock: _Clock | None) -> Found:
     if parsed.articles_only or not parsed.scored or not _monotone(q):
         # One Whoosh search; `len(r)` counts every match exactly (cheap next to the search).
         kind = "article" if parsed.articles_only else "sentence"
         restricted = (_restrict(q, "a", frozenset({"body"})) if parsed.articles_only
                       else _restrict(q, "s", SENTENCE_FIELDS))
         order = {} if parsed.scored else {"sortedby": ["article", "pos"]}  # filters: reading order
-        r = s.search(restricted, limit=limit, **order)
+        r, stopped = _search(s, restricted, clock, limit=limit, **order)
         docs = [(float(h.score or 0.0) if parsed.scored else 0.0, h.fields()) for h in r]
         total = len(r)
-        return Found(kind, docs, total, total > len(docs))
+        return Found(kind, docs, total, total > len(docs) or stopped, stopped)
     article_q = _restrict(q.accept(_to_body), "a", frozenset({"body"}))
     docs: list[tuple[float, dict]] = []
     seen = 0
+    stopped = False
     for extra in MORE_ARTICLES:
         # Nearly every matching article has a matching sentence, so limit + a few usually do.
         want = None if extra is None else seen + limit + extra
-        top = s.search(article_q, limit=want)
+        top, stopped = _search(s, article_q, clock, limit=want)
         arts = [(h.docnum, seen + r, h.score or 0.0) for r, h in enumerate(top[seen:])]
         seen += len(arts)
         docs.extend(_sentences_of(s, q, arts, limit - len(docs)))
         exhausted = want is None or top.scored_length() < want
-        if len(docs) >= limit or exhausted:
+        if len(docs) >= limit or exhausted or stopped:
             break
-    more = len(docs) > limit or (len(docs) == limit and not exhausted)
-    return Found("sentence", docs[:limit], min(len(docs), limit), more)
+    more = len(docs) > limit or (len(docs) == limit and not exhausted) or stopped
+    return Found("sentence", docs[:limit], min(len(docs), limit), more, stopped)
 
 
 def _column(sub, name: str):  # noqa: ANN001, ANN202 - a leaf Searcher
