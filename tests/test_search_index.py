@@ -272,3 +272,22 @@ def test_budget_with_time_to_spare_is_the_full_answer(index):
         roomy = index.search(q, limit=100, typing=True, budget=Budget(30.0))
         assert not roomy.partial
         assert roomy.hits == index.search(q, limit=100, typing=True).hits
+
+
+@pytest.mark.parametrize("query", ["date:2023-13-45", "date:[2023-09-01 TO 2023-19-30]",
+                                   "kim AND date:yesterday"])
+def test_a_date_that_cannot_match_is_an_error_not_silence(index, query):
+    with pytest.raises(QueryError, match="is not a date"):
+        index.search(query)
+    assert index.search("date:2023-09").total >= 1  # months and ranges still work
+
+
+def test_a_label_nobody_used_says_so_and_names_those_in_use(ws, index):
+    tag_sentence(ws, "alice", SEED_IDS[0], 3, "speculation")
+    index.ensure()
+    typo = index.search("label:specualtion")
+    assert typo.hits == () and typo.hint == (
+        "no sentence has label 'specualtion'; in use: speculation")
+    assert "annotator 'bob'" in index.search("ammunition AND annotator:bob").hint
+    assert index.search("label:speculation").hint == ""  # found: no hint
+    assert index.search("zeppelin").hint == ""  # plain words: nothing to add

@@ -25,6 +25,8 @@ def hit_json(h: Hit) -> dict:
 def results_json(r: Results) -> str:
     data = {"query": r.query, "kind": r.kind, "total": r.total, "more": r.more,
             "terms": list(r.terms), "hits": [hit_json(h) for h in r.hits]}
+    if r.hint:
+        data["hint"] = r.hint
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
@@ -56,7 +58,8 @@ def render(r: Results, color: bool) -> str:
         lines.append(f"{len(r.hits)}+ matching {noun}s (raise --limit for more)")
     else:
         shown = f" (showing {len(r.hits)})" if r.total > len(r.hits) else ""
-        lines.append(f"{r.total} matching {noun}{plural}{shown}")
+        hint = f" ({r.hint})" if r.hint else ""
+        lines.append(f"{r.total} matching {noun}{plural}{shown}{hint}")
     return "\n".join(lines)
 
 

@@ -226,6 +226,8 @@ class SearchScreen(Screen[None]):
             noun = "article" if results.kind == "article" else "sentence"
             plural = "" if results.total == 1 else "s"
             refining = " so far, ranking all…" if results.partial else ""
+            if results.hint:
+                refining = f" · {results.hint}"
             self.status.update(f"{results.total}{more} matching {noun}{plural}{refining}"
                                " · ↓ to the hits, enter opens, a label key tags")
         else:

@@ -102,6 +102,7 @@ class Results:
     kind: str = "sentence"
     more: bool = False  # True when `total` is a lower bound: the search stopped at `limit`
     partial: bool = False  # stopped by its `Budget`: the best hits of the documents read so far
+    hint: str = ""  # why nothing matched, when the index can tell (a label nobody used...)
 
 
 class EngineWriter(Protocol):

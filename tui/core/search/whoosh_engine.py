@@ -23,7 +23,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.lang.porter import stem
 
 from .engine import ArticleRecord, Budget, Hit, IndexBusy, IndexCorrupt, Results, SentenceRecord
-from .whoosh_query import make_parser, parse
+from .whoosh_query import make_parser, named_values, parse
 from .whoosh_search import find
 
 SCHEMA_VERSION = 2
@@ -70,6 +70,18 @@ def _keywords(values: Iterable[str]) -> str:
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(v for v in (value or "").split(",") if v)
+
+
+def _hint(reader, q: wq.Query) -> str:  # noqa: ANN001 - a whoosh IndexReader
+    """A label or annotator nobody has used would find nothing without a word why: name it and
+    the ones in use (a typo in `label:specualtion` is the usual cause)."""
+    for field, value in named_values(q):
+        if reader.doc_frequency(field, value) == 0:
+            used = [t.decode() if isinstance(t, bytes) else str(t)
+                    for t in reader.lexicon(field)]
+            listed = ", ".join(used[:12]) + (" …" if len(used) > 12 else "") if used else "none yet"
+            return f"no sentence has {field} {value!r}; in use: {listed}"
+    return ""
 
 
 def _state(s: SentenceRecord) -> str:
@@ -256,8 +268,9 @@ class WhooshEngine:
                 hits.append(Hit("sentence", rec.article, self._title(searcher, rec.article), score,
                                 rec.index, rec.start, rec.end, rec.text, rec.labels, rec.annotators,
                                 marks))
+            hint = "" if hits or found.partial else _hint(searcher.reader(), parsed.query)
             return Results(query, tuple(hits), max(found.total, len(hits)), parsed.terms,
-                           found.kind, found.more or found.partial, found.partial)
+                           found.kind, found.more or found.partial, found.partial, hint)
         return self._guard(run)
 
     def check(self, query: str) -> None:

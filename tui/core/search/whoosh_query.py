@@ -82,12 +82,35 @@ def make_parser(schema) -> QueryParser:  # noqa: ANN001 - a whoosh Schema
     return parser
 
 
+def named_values(q: wq.Query) -> list[tuple[str, str]]:
+    """(field, value) of the label: and annotator: terms a query asks for (not under NOT)."""
+    return [(leaf.fieldname, str(leaf.text)) for leaf, negated in _leaves(q)
+            if not negated and isinstance(leaf, wq.Term)
+            and leaf.fieldname in ("label", "annotator")]
+
+
 def _leaves(q: wq.Query, negated: bool = False) -> list[tuple[wq.Query, bool]]:
     """Every leaf with whether it sits under a NOT (those words are not highlighted)."""
     if q.is_leaf():
         return [(q, negated)]
     neg = negated or isinstance(q, wq.Not)
     return [leaf for c in q.children() for leaf in _leaves(c, neg)]
+
+
+_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _check_dates(q: wq.Query) -> None:
+    """A date that cannot match (date:2023-13-45) would silently find nothing: say so."""
+    for leaf, _ in _leaves(q):
+        if getattr(leaf, "fieldname", None) != "date":
+            continue
+        values = ([leaf.start, leaf.end] if isinstance(leaf, wq.TermRange)
+                  else [getattr(leaf, "text", "")])
+        for value in values:
+            if value is not None and not _DATE.fullmatch(str(value)):
+                raise QueryError(f"date:{value} is not a date; write date:2023, date:2023-09, "
+                                 "date:2023-09-14 or date:[2023-09-01 TO 2023-09-30]")
 
 
 def _fix(q: wq.Query) -> wq.Query:
@@ -124,6 +147,7 @@ def parse(parser: QueryParser, text: str, typing: bool = False) -> Parsed:
         q = parser.parse(prepared)
     except Exception as exc:  # Whoosh raises assorted errors on odd input; all mean "can't read"
         raise QueryError(f"cannot read the query {text!r} ({exc}); try {HELP}") from None
+    _check_dates(q)
     q = q.accept(_fix)
     if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
         raise QueryError(f"nothing to search in {text!r}: only very common words; add a rarer word")
