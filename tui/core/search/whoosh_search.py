@@ -169,6 +169,9 @@ def _find(s, parsed: Parsed, q: wq.Query, limit: int,  # noqa: ANN001
     seen = 0
     stopped = False
     for extra in MORE_ARTICLES:
+        if seen and clock is not None and clock.spent():  # keep what the earlier rounds found
+            stopped = True
+            break
         # Nearly every matching article has a matching sentence, so limit + a few usually do.
         want = None if extra is None else seen + limit + extra
         top, stopped = _search(s, article_q, clock, limit=want)
