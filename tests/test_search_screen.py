@@ -128,3 +128,16 @@ async def test_quick_hits_while_typing_then_the_full_ranking(tmp_path, monkeypat
         assert "so far" not in str(screen.status.render())
         quick = [r for r in shown if r is not None and r.query == "ammunition" and r.partial]
         assert quick and quick[0].hits == ()  # the quick look was shown first, then replaced
+
+
+async def test_a_ranking_from_before_a_tag_does_not_hide_it(tmp_path) -> None:
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, '"may supply ammunition"')
+        stale = screen.results  # what an index that has not heard of the tag yet would say
+        await pilot.press("down", "s")
+        assert screen.hits[0].labels == ("speculation",)
+        screen._show(stale, "")  # e.g. the complete ranking arriving after the quick look
+        assert screen.hits[0].labels == ("speculation",)
+        assert "speculation" in screen.hit_list.get_option_at_index(0).prompt.plain

@@ -93,6 +93,8 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.results: Results | None = None
         self.hits: list[Hit] = []
+        # labels of hits tagged from this screen, read from the tag files at that moment
+        self._retagged: dict[tuple[str, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self.ready = False
         self._bind_label_keys()
 
@@ -212,7 +214,10 @@ class SearchScreen(Screen[None]):
         keep = ((current[1].article, current[1].index)
                 if current is not None and self.hit_list.has_focus else None)
         self.results = results
-        self.hits = list(results.hits) if results else []
+        self.hits = [h if (h.article, h.index) not in self._retagged else
+                     replace(h, labels=self._retagged[h.article, h.index][0],
+                             annotators=self._retagged[h.article, h.index][1])
+                     for h in (results.hits if results else ())]
         hits = self.hit_list
         hits.clear_options()
         hits.add_options(Option(self._prompt(h), id=str(i)) for i, h in enumerate(self.hits))
@@ -303,6 +308,8 @@ class SearchScreen(Screen[None]):
         record = SentenceRecord(hit.article, hit.index, hit.start, hit.end, hit.text)
         fresh = overlay([record], index.docs_for(hit.article), sha)[0]
         self.hits[i] = replace(hit, labels=fresh.labels, annotators=fresh.annotators)
+        # A ranking that arrives later may come from an index that has not heard of this yet.
+        self._retagged[(hit.article, hit.index)] = (fresh.labels, fresh.annotators)
         self.hit_list.replace_option_prompt_at_index(i, self._prompt(self.hits[i]))
 
     @on(TagsChanged)

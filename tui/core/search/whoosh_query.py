@@ -97,7 +97,10 @@ def _leaves(q: wq.Query, negated: bool = False) -> list[tuple[wq.Query, bool]]:
     return [leaf for c in q.children() for leaf in _leaves(c, neg)]
 
 
-_DATE = re.compile(r"\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+# Dates are indexed as yyyy-mm-dd and matched by prefix, so any start of one is fine (typing
+# date:2023-0 on the way to date:2023-09-14); only what no date can start with is an error.
+_DATE_START = re.compile(r"\d{1,4}|\d{4}-(?:[01]|0[1-9]|1[0-2])?|\d{4}-(?:0[1-9]|1[0-2])-"
+                         r"(?:[0-3]|0[1-9]|[12]\d|3[01])?")
 
 
 def _check_dates(q: wq.Query) -> None:
@@ -105,10 +108,14 @@ def _check_dates(q: wq.Query) -> None:
     for leaf, _ in _leaves(q):
         if getattr(leaf, "fieldname", None) != "date":
             continue
-        values = ([leaf.start, leaf.end] if isinstance(leaf, wq.TermRange)
-                  else [getattr(leaf, "text", "")])
+        if isinstance(leaf, wq.TermRange):
+            values = [leaf.start, leaf.end]
+        elif type(leaf) is wq.Term:  # wildcards (date:2023-*) and prefixes are left to match
+            values = [leaf.text]
+        else:
+            continue
         for value in values:
-            if value is not None and not _DATE.fullmatch(str(value)):
+            if value is not None and not _DATE_START.fullmatch(str(value)):
                 raise QueryError(f"date:{value} is not a date; write date:2023, date:2023-09, "
                                  "date:2023-09-14 or date:[2023-09-01 TO 2023-09-30]")
 

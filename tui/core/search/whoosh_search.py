@@ -71,12 +71,14 @@ class _Budgeted(WrappingCollector):
     def __init__(self, child, clock: _Clock) -> None:  # noqa: ANN001
         super().__init__(child)
         self.clock = clock
+        self.seen = 0  # across segments: a segment with few matches still counts toward a look
 
     def collect_matches(self) -> None:
         child = self.child
-        for n, sub_docnum in enumerate(child.matches(), 1):
+        for sub_docnum in child.matches():
             child.collect(sub_docnum)
-            if n % CHECK_EVERY == 0 and self.clock.spent():
+            self.seen += 1
+            if self.seen % CHECK_EVERY == 0 and self.clock.spent():
                 raise _OutOfBudget
 
 
@@ -84,8 +86,6 @@ def _search(s, q: wq.Query, clock: _Clock | None, **kw) -> tuple:  # noqa: ANN00
     """`Searcher.search`, stopped by the clock: (Whoosh results, whether it stopped early)."""
     if clock is None:
         return s.search(q, **kw), False
-    if clock.spent():  # cancelled, or out of time, before this round began
-        raise _OutOfBudget
     c = _Budgeted(s.collector(**kw), clock)
     with contextlib.suppress(_OutOfBudget):
         s.search_with_collector(q, c)
@@ -146,10 +146,10 @@ def _bounded_prefix(s, parsed: Parsed) -> wq.Query:  # noqa: ANN001
 
 def find(s, parsed: Parsed, limit: int, budget: Budget | None = None) -> Found:  # noqa: ANN001
     q = _bounded_prefix(s, parsed) if parsed.typed else parsed.query
-    try:
-        return _find(s, parsed, q, limit, None if budget is None else _Clock(budget))
-    except _OutOfBudget:  # cancelled before it began
-        return Found("sentence", [], 0, True, True)
+    clock = None if budget is None else _Clock(budget)
+    if clock is not None and clock.spent():  # cancelled before it began
+        return Found("article" if parsed.articles_only else "sentence", [], 0, True, True)
+    return _find(s, parsed, q, limit, clock)
 
 
 def _find(s, parsed: Parsed, q: wq.Query, limit: int,  # noqa: ANN001
@@ -162,11 +162,13 @@ def _find(s, parsed: Parsed, q: wq.Query, limit: int,  # noqa: ANN001
         order = {} if parsed.scored else {"sortedby": ["article", "pos"]}  # filters: reading order
         r, stopped = _search(s, restricted, clock, limit=limit, **order)
         docs = [(float(h.score or 0.0) if parsed.scored else 0.0, h.fields()) for h in r]
-        total = len(r)
+        # len() would count every match again, past the budget: only what was read, then
+        total = r.scored_length() if stopped else len(r)
         return Found(kind, docs, total, total > len(docs) or stopped, stopped)
     article_q = _restrict(q.accept(_to_body), "a", frozenset({"body"}))
     docs: list[tuple[float, dict]] = []
     seen = 0
+    taken: set[int] = set()  # articles whose sentences are in `docs` already
     stopped = False
     for extra in MORE_ARTICLES:
         if seen and clock is not None and clock.spent():  # keep what the earlier rounds found
@@ -175,7 +177,11 @@ def _find(s, parsed: Parsed, q: wq.Query, limit: int,  # noqa: ANN001
         # Nearly every matching article has a matching sentence, so limit + a few usually do.
         want = None if extra is None else seen + limit + extra
         top, stopped = _search(s, article_q, clock, limit=want)
-        arts = [(h.docnum, seen + r, h.score or 0.0) for r, h in enumerate(top[seen:])]
+        # Each round ranks from the top again; a round cut short by the budget may rank new
+        # articles above earlier ones, so skip what was taken by docnum, not by position.
+        arts = [(h.docnum, r, h.score or 0.0) for r, h in enumerate(top)
+                if h.docnum not in taken]
+        taken.update(d for d, _, _ in arts)
         seen += len(arts)
         docs.extend(_sentences_of(s, q, arts, limit - len(docs)))
         exhausted = want is None or top.scored_length() < want
