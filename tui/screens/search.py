@@ -233,8 +233,8 @@ class SearchScreen(Screen[None]):
             refining = " so far, ranking all…" if results.partial else ""
             if results.hint:
                 refining = f" · {results.hint}"
-            self.status.update(f"{results.total}{more} matching {noun}{plural}{refining}"
-                               " · ↓ to the hits, enter opens, a label key tags")
+            keys = " · ↓ to the hits, enter opens, a label key tags" if self.hits else ""
+            self.status.update(f"{results.total}{more} matching {noun}{plural}{refining}{keys}")
         else:
             self.status.update("")
 
