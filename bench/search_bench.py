@@ -169,6 +169,23 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str], warm: bool = Tru
         row["sent_bare_q"] = " / ".join(f"{p(sent_lat[k], .95):.0f}" for k in "wap")
         row["ours_q"] = " / ".join(f"{p(ours_lat[k], .95):.0f}" for k in "wap")
         row["typed"] = f"{p(ours_lat['t'], .95):.0f} / {p(sent_lat['t'], .95):.0f}"
+        # Paired, query by query: each query timed bare then newstag (the order alternating),
+        # REPS times; its overhead is the ratio of its two medians.
+        paired = {}
+        for k, qs in (("w", WORDS), ("a", ANDS)):
+            ratios = []
+            for q in qs:
+                tb, to = [], []
+                for rep in range(REPS):
+                    pair = [(tb, run_bare_ours), (to, lambda x: index.search(x, 20))]
+                    for out, fn in (pair if rep % 2 == 0 else pair[::-1]):
+                        t0 = time.perf_counter()
+                        fn(q)
+                        out.append(time.perf_counter() - t0)
+                ratios.append(statistics.median(to) / statistics.median(tb) - 1)
+            paired[k] = (statistics.median(ratios), max(ratios))
+        row["paired"] = " / ".join(f"{a * 100:+.0f}% ({b * 100:+.0f}%)" for a, b in
+                                   (paired["w"], paired["a"]))
         over = [(p(ours_lat[k], .95) / p(bare_lat[k], .95) - 1,
                  statistics.median(ours_lat[k]) / statistics.median(bare_lat[k]) - 1) for k in "wa"]
         row["overhead"] = " / ".join(f"{a * 100:+.0f}% ({b * 100:+.0f}%)" for a, b in over)
@@ -200,13 +217,14 @@ def bench_size(work: Path, n: int, ours: bool, rows: list[str], warm: bool = Tru
 
 
 COLS = ["n", "bare1", "bare2", "ours_build", "ratio", "warm", "seg", "bare_q", "same_bare_q",
-        "sent_bare_q", "ours_q", "overhead", "typed", "incr"]
+        "sent_bare_q", "ours_q", "overhead", "paired", "typed", "incr"]
 HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | newstag build, "
           "cold | cold vs bare (procs=2 / 1 proc) | newstag rebuild, warm sentence cache | pySBD "
           "segmentation alone, 1 proc | bare Whoosh p95 ms, own article index (word / AND / "
           "phrase) | bare Whoosh "
           "p95 ms, newstag's index | bare Whoosh p95 ms, top 20 sentence documents of newstag's "
           "index | newstag p95 ms | newstag overhead, p95 (median), word / AND | "
+          "overhead query by query, median (worst) of 10, word / AND | "
           "as-you-type p95 ms: first hits (budget) / complete ranking | one changed article / "
           "one tag / no-op update |")
 
