@@ -240,10 +240,13 @@ def main() -> None:
                     help="reuse the indexes of an earlier run (queries and updates only)")
     ap.add_argument("--ours-max", type=int, default=10**9,
                     help="skip newstag's build above this size")
+    ap.add_argument("--reps", type=int, default=REPS,
+                    help="repetitions of each query (phrases at 100k take seconds each)")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    global BARE_PROCS
+    global BARE_PROCS, REPS
     BARE_PROCS = args.bare_procs
+    REPS = args.reps
     print(HEADER)
     print("|" + "---|" * len(COLS), flush=True)
     rows: list[str] = []
