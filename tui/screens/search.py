@@ -1,6 +1,8 @@
 """The search screen (`/`): results as you type, each hit a sentence in context, tag from the list.
 
-Searching runs in an exclusive thread worker (a newer keystroke supersedes an older search);
+Searching runs in an exclusive thread worker (a newer keystroke supersedes an older search):
+first within a time budget, so every keystroke shows hits at once, then the complete ranking,
+which the next keystroke cancels;
 the index is brought up to date in another worker when the screen opens, with its progress on
 the status line. Label keys on a hit tag that sentence through the App's one TaggingSession, so
 undo, the YAML files and the index all see the change as if it was made in the reader.
