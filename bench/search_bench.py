@@ -230,6 +230,7 @@ HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | 
 
 
 def main() -> None:
+    global BARE_PROCS, REPS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
@@ -244,7 +245,6 @@ def main() -> None:
                     help="repetitions of each query (phrases at 100k take seconds each)")
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    global BARE_PROCS, REPS
     BARE_PROCS = args.bare_procs
     REPS = args.reps
     print(HEADER)
