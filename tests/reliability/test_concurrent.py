@@ -20,7 +20,7 @@ from tui.core.tagging import TaggingSession
 from tui.core.tags import TagDoc, make_tag
 from tui.core.tagstore import Loaded, TagFileError, TagStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 ART = "001_e98dd6f0637d58e7"
 LABELS = ["speculation", "official statement", "warning"]
 

@@ -13,7 +13,7 @@ from tui.app import NewstagApp
 from tui.core.labels import load_labels
 from tui.core.workspace import Workspace, open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SIZE = (120, 40)
 FIRST, SECOND = "000_698a1ff201fa72f9", "001_e98dd6f0637d58e7"
 CHROMY = "003_420c701de47a1b0c"  # starts with a date, a slogan and a phone number

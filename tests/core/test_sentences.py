@@ -8,7 +8,7 @@ import pytest
 
 from tui.core import sentences as seg
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def split(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from tui.core import articles
 from tui.core.segcache import SegmentCache
 from tui.core.textfile import TextFileError
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 TITLES = {
     "000_698a1ff201fa72f9": (

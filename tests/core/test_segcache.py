@@ -9,7 +9,7 @@ import pytest
 from tui.core import segcache
 from tui.core.sentences import SEGMENTER_VERSION, segment_tuples
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def seed_texts() -> list[str]:

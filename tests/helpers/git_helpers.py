@@ -10,7 +10,7 @@ import pytest
 
 from tui.core.workspace import Workspace, open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def git(cwd: Path, *args: str) -> str:

@@ -14,7 +14,7 @@ from tui.core import articles, tagstore
 from tui.core.tags import Tag, TagDoc, make_tag
 from tui.core.tagstore import TagFileError, TagStore
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 STAMP = "2026-11-24T10:15:02Z"
 
 

@@ -14,7 +14,7 @@ from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.core.workspace import Workspace, open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 LABELS = ["speculation", "official statement", "warning"]
 SEED = "000_698a1ff201fa72f9"
 HOSTILE_NOTE = 'He said, "no"\nthen: naïve café — 東京, 100%; =SUM(A1)'

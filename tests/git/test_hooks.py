@@ -18,7 +18,7 @@ HAS_VALIDATE = importlib.util.find_spec("tui.cli.validate") is not None
 
 def documented_hook() -> str:
     doc = (REPO / "docs" / "team-workflow.md").read_text(encoding="utf-8")
-    after = doc.split("<!-- the hook below is tested verbatim by tests/test_git_hooks.py -->", 1)[1]
+    after = doc.split("<!-- the hook below is tested verbatim by tests/git/test_hooks.py -->", 1)[1]
     match = re.search(r"```sh\n(.*?)```", after, re.S)
     assert match is not None
     return match.group(1)

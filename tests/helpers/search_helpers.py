@@ -10,7 +10,7 @@ from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.core.workspace import Workspace, open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def seed_workspace(tmp_path: Path, annotator: str = "alice") -> Workspace:

@@ -20,7 +20,7 @@ from tui.core.tagstore import TagFileError, TagStore
 from tui.core.validation import validate
 from tui.core.workspace import open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GOOD, BAD = "000_698a1ff201fa72f9", "001_e98dd6f0637d58e7"
 LABELS = ["speculation", "official statement", "warning"]
 HEAD = f"schema: 1\narticle: {BAD}\ntext_sha256: abc\ntags:\n"

@@ -3,7 +3,7 @@ external edits, failed saves, kills and article edits. After every step the file
 the model, the session equals the disk, every anchor fits the article, and no tag ever
 disappears unless a user action removed it.
 
-CI runs a modest budget; `pytest -m stress tests/test_reliability_model.py` a larger one.
+CI runs a modest budget; `pytest -m stress tests/reliability/test_model.py` a larger one.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tui.core.tagging import TaggingSession
 from tui.core.tags import Tag, make_tag
 from tui.core.tagstore import TagFileError, TagStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 AID = "001_e98dd6f0637d58e7"
 LABELS = ["speculation", "official statement", "warning"]
 

@@ -6,7 +6,7 @@ sentences deleted, rewritten, moved, duplicated, and sentences from *other* repo
 story slipped in, the hardest case for a wrong match). Each edit records where every original
 sentence went, so a re-anchored tag can be scored: right place, wrong place, or orphaned.
 
-    python tests/reliability_edits.py        # the table for several thresholds
+    python tests/helpers/reliability_edits.py        # the table for several thresholds
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tui.core import anchoring  # noqa: E402

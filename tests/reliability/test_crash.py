@@ -4,7 +4,7 @@ The killed saver is the real path (TaggingSession.toggle -> TagStore.save -> wri
 forked child. Before each write or removal it reports the bytes it is about to put on disk, and
 after it the bytes it put there, so the parent knows, at the moment of the kill, the state before
 and after the save in flight; the file must be one of the two, byte for byte, and parse cleanly.
-CI kills 25 times; `pytest -m stress tests/test_reliability_crash.py` kills 300 times.
+CI kills 25 times; `pytest -m stress tests/reliability/test_crash.py` kills 300 times.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tui.core import articles, atomic, tagstore
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagFileError, TagStore
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 LABELS = ["speculation", "official statement", "warning"]
 ARTICLES = ["000_698a1ff201fa72f9", "003_420c701de47a1b0c", "004_0413e7c0cc1f7413"]
 ABSENT = "ABSENT"

@@ -185,7 +185,7 @@ def _five_megabytes() -> str:
     return "\n\n".join(out) + "\n"
 
 
-@pytest.mark.stress  # ~70 s here; tests/test_tui_big.py runs a 3 MB article in CI
+@pytest.mark.stress  # ~70 s here; tests/tui/test_big.py runs a 3 MB article in CI
 async def test_a_five_megabyte_article_opens_and_scrolls(tmp_path) -> None:
     ws = workspace(tmp_path)
     (ws.corpus / "500_huge.txt").write_text(_five_megabytes(), encoding="utf-8")

@@ -14,7 +14,7 @@ from tui.core.tags import TagDoc, make_tag
 from tui.core.tagstore import TagStore
 from tui.core.workspace import Workspace, open_workspace
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 

@@ -1,7 +1,7 @@
 """Articles that change: tags are re-found (offsets, exact quote + context, fuzzy) or orphaned,
 never dropped and never silently moved; the Orphans tools re-attach or delete them by hand.
 
-The corpus figures (right / wrong / orphaned / missed) come from tests/reliability_edits.py: a
+The corpus figures (right / wrong / orphaned / missed) come from tests/helpers/reliability_edits.py: a
 small slice runs in CI, the whole corpus and the threshold table behind `-m stress`.
 """
 
@@ -20,7 +20,7 @@ from tui.core.tagstore import TagStore
 from tui.core.validation import validate
 from tui.core.workspace import open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 LABELS = ["speculation", "official statement", "warning"]
 TEXT = ("Kim arrived on Tuesday. Officials said the talks went well. Kim arrived on Tuesday. "
         "Speculation is rife that Kim may supply ammunition to Russia. The end.")

@@ -8,7 +8,7 @@ import pytest
 
 from tui.core.labels import DEFAULT_LABELS_YAML, READER_KEYS, LabelsError, load_labels, parse_labels
 
-REPO_LABELS = Path(__file__).resolve().parent.parent / "tags" / "labels.yaml"
+REPO_LABELS = Path(__file__).resolve().parents[2] / "tags" / "labels.yaml"
 
 
 def problems(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 """The index is a cache: kill the indexer midway (SIGKILL, at random moments), and the next start
 rebuilds or repairs it and answers exactly as an index built cleanly does.
 
-Truncated and deleted segment files are covered by tests/test_search_index.py
+Truncated and deleted segment files are covered by tests/search/test_index.py
 (test_damaged_index_is_rebuilt_and_answers); this adds the kill. CI kills 3 builds; the stress
 run kills 25.
 """

@@ -15,7 +15,7 @@ from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.core.workspace import open_workspace
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 A, B = "000_698a1ff201fa72f9", "001_e98dd6f0637d58e7"
 LABELS = ["speculation", "official statement", "warning"]
 
