@@ -80,8 +80,9 @@ def add_bindings(node: DOMNode, extra: list[Binding]) -> None:
 
 
 def normalize(keys: str) -> str:
-    """Textual's long names ("?" -> "question_mark"), as App.set_keymap stores them."""
-    return _normalize_key_list(keys)
+    """Textual's long names ("?" -> "question_mark"), as App.set_keymap stores them; a lone
+    "," is the comma key, not an empty list."""
+    return "comma" if keys.strip() == "," else _normalize_key_list(keys)
 
 
 def show_key(key: str) -> str:
