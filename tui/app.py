@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -99,8 +100,16 @@ class NewstagApp(App[None]):
                                _team_commands, _orphan_commands}
     BINDINGS = bindings("app")
 
-    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+    def __init__(self, ws: Workspace, labels: LabelSet, keymap: Path | None = None) -> None:
+        """`keymap`: the user's keymap.yaml (`run_app` passes the XDG one; tests their own)."""
         super().__init__()
+        self.keymap_problems: tuple[str, ...] = ()
+        if keymap is not None:
+            from tui.keymap import user_keymap
+
+            loaded = user_keymap(keymap, labels.labels)
+            self.set_keymap(loaded.keys)
+            self.keymap_problems = loaded.problems
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
@@ -149,7 +158,7 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
-        for problem in self.labels.problems:
+        for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # pySBD and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
@@ -270,7 +279,8 @@ class NewstagApp(App[None]):
 def run_app(ws: Workspace) -> None:
     """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
     `LabelsError` (one line) when the label set is unusable."""
+    from tui.core.keymap import keymap_path
     from tui.core.labels import load_labels
 
     labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
-    NewstagApp(ws, labels).run()
+    NewstagApp(ws, labels, keymap_path()).run()
