@@ -244,3 +244,28 @@ def test_segment_tuples_match_spans() -> None:
         == [(s.start, s.end) for s in seg.segment(text)]
         == [(0, 4), (5, 9), (10, 16)]
     )
+
+
+def _long_text(sep: str) -> str:
+    paras = [" ".join(p.split()) for s in sorted(SEEDS.glob("*.txt"))
+             for p in s.read_text(encoding="utf-8").split("\n\n") if len(p) > 200]
+    return sep.join(paras * 12)
+
+
+@pytest.mark.parametrize("sep", ["\n", "\r\n", " "])
+def test_a_huge_block_is_segmented_piece_by_piece_with_the_whole_result(sep: str) -> None:
+    from tui.core.articles import parse
+
+    text = _long_text(sep)
+    art = parse(text, "big")
+    block = max(art.blocks, key=lambda b: b.end - b.start)
+    assert block.end - block.start > 10 * seg.PIECE_MAX
+    pieces = art.pieces(block)
+    assert all(p.end - p.start <= seg.PIECE_MAX for p in pieces)
+    lazy = [(s.start, s.end) for b in art.blocks for i in range(len(art.pieces(b)))
+            for s in art.piece_sentences(b, i)]
+    assert lazy == seg.segment_tuples(text)
+    mid = pieces[len(pieces) // 2].start
+    window = [(s.start, s.end) for s in art.sentences_in(mid - 500, mid + 500)]
+    assert window == [sp for sp in lazy if sp[1] > mid - 500 and sp[0] < mid + 500]
+    assert not art.segmented
