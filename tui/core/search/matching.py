@@ -162,7 +162,8 @@ def _marks(items: list[str], parsed: Parsed) -> list[tuple[int, int]]:
             rx = compiled(node.patterns)
             out.extend((i, i + 1) for i, t in enumerate(items) if rx.match(t))
         elif isinstance(node, Phrase):
-            out.extend((i, i + len(node.values)) for i in iter_runs(items, node.values))
+            out.extend((i + k, i + k + 1) for i in iter_runs(items, node.values)
+                       for k in range(len(node.values)))
     return out
 
 

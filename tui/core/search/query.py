@@ -156,16 +156,19 @@ def _date_bounds(value: str) -> tuple[int, int]:
 
 
 def _dates(value: str) -> Dates:
-    m = re.fullmatch(r"[\[{]\s*(\S+)\s+TO\s+(\S+)\s*[\]}]", value)
+    m = re.fullmatch(r"[\[{]\s*(\S*?)\s*\bTO\b\s*(\S*?)\s*[\]}]", value)
     if m:
         a, b = m.groups()
-        lo = 0 if a == "*" else _date_bounds(a)[0] + (value[0] == "{")
-        hi = 99999999 if b == "*" else _date_bounds(b)[1] - (value[-1] == "}")
+        lo = 0 if a in ("", "*") else _date_bounds(a)[0] + (value[0] == "{")
+        hi = 99999999 if b in ("", "*") else _date_bounds(b)[1] - (value[-1] == "}")
         return Dates(lo, hi)
     for op in (">=", "<=", ">", "<"):
         if value.startswith(op):
             lo, hi = _date_bounds(value[len(op):])
-            return {">=": Dates(lo, 99999999), "<=": Dates(0, hi), ">": Dates(hi + 1, 99999999),
+            # `>2023-09` is what follows "2023-09" as text: September's days included (as it
+            # was with Whoosh's string ranges); after a whole date, the next day.
+            after = hi + 1 if lo == hi else lo
+            return {">=": Dates(lo, 99999999), "<=": Dates(0, hi), ">": Dates(after, 99999999),
                     "<": Dates(0, lo - 1)}[op]
     return Dates(*_date_bounds(value))
 

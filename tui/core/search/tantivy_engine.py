@@ -94,8 +94,8 @@ class _Writer:
             self.w.add_document(tdoc)
 
     def delete_article(self, article_id: str) -> None:
-        self.w.delete_documents("article", article_id)
-        self.w.delete_documents("tarticle", article_id)
+        self.w.delete_documents_by_term("article", article_id)
+        self.w.delete_documents_by_term("tarticle", article_id)
 
 
 class TantivyEngine:
