@@ -65,11 +65,11 @@ def _orphan_commands() -> type[Provider]:
 
 
 def _prewarm_reader() -> None:
-    """Import what the first open of an article needs (pySBD, the reader's ~15 modules: together
-    ~0.1-0.25 s) while the user is still looking at the library."""
+    """Import what the first open of an article needs (the sentence splitter, the reader's ~15
+    modules: together ~0.1-0.25 s) while the user is still looking at the library."""
     from tui.core.sentences import segment_tuples
 
-    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports and warms pySBD
+    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports sentencex
     import tui.screens.reader  # noqa: F401
 
 
@@ -160,13 +160,13 @@ class NewstagApp(App[None]):
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
         for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
-        # pySBD and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
+        # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
-        # imported pySBD itself, and a thread importing now would slow its screen down.
+        # imported the splitter itself, and a thread importing now would slow its screen down.
         if self._reader is None and isinstance(self.screen, LibraryScreen):
             self.run_worker(_prewarm_reader, thread=True, group="prewarm", exit_on_error=False)
 
