@@ -10,12 +10,13 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 CACHE_NAME = "tagcounts-v1.json"
 Counts = dict[str, Counter[str]]
 
 
-def _read(cache_root: Path) -> dict[str, dict]:
+def _read(cache_root: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((cache_root / CACHE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -24,7 +25,7 @@ def _read(cache_root: Path) -> dict[str, dict]:
     return files if isinstance(files, dict) else {}
 
 
-def _aggregate(files: dict[str, dict]) -> tuple[Counts, list[str]]:
+def _aggregate(files: dict[str, dict[str, Any]]) -> tuple[Counts, list[str]]:
     counts: Counts = {}
     problems: list[str] = []
     for key in sorted(files):
@@ -51,7 +52,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
 
     old = _read(cache_root)
     store = TagStore(tags_root)
-    new: dict[str, dict] = {}
+    new: dict[str, dict[str, Any]] = {}
     changed = False
     for annotator, path in store.iter_files():
         key = f"{annotator}/{path.name}"
@@ -64,7 +65,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
             new[key] = hit
             continue
         changed = True
-        info: dict = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        info: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
         try:
             loaded = store.load_path(path)
         except TagFileError as exc:
@@ -84,7 +85,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
     return counts, problems, changed
 
 
-def _write(cache_root: Path, files: dict[str, dict]) -> None:
+def _write(cache_root: Path, files: dict[str, dict[str, Any]]) -> None:
     path = cache_root / CACHE_NAME
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -14,9 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..articles import Article, load
-from ..metadata import DATE, DATE_LINE
 from ..segcache import SegmentCache
 from ..textfile import TextFileError
+from ..timestamps import DATE, DATE_LINE
 from ..workspace import Workspace
 
 MIN_WORDS = 6  # shorter "sentences" are headings, captions, counters: no claim to share
