@@ -38,8 +38,10 @@ class Notices(list[Notice]):
 
 
 @pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
-    """What the user was told: recorded at `App.notify`, then shown as usual."""
+def notices() -> Iterator[Notices]:
+    """What the user was told, in order (every notice, also those expired or dismissed since):
+    recorded at `App.notify`, then shown as usual. Its own patch: a test's `monkeypatch.undo()`
+    leaves it in place."""
     seen = Notices()
     original = App.notify
 
@@ -47,8 +49,9 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
         seen.append(Notice(str(message), str(kw.get("severity", "information"))))
         original(self, message, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(App, "notify", notify)
-    yield seen
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(App, "notify", notify)
+        yield seen
 
 
 @pytest.fixture(autouse=True)

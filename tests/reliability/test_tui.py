@@ -54,7 +54,7 @@ async def _open_orphans(pilot, palette: bool = True) -> OrphansScreen:
     return app.screen
 
 
-async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path) -> None:
+async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     tag_id = _orphan_in_first(ws)
     app = make_app(ws)
@@ -63,7 +63,7 @@ async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path) -> None:
         await open_reader(pilot, FIRST)  # opening re-anchors: the tag is kept, flagged orphan
         assert [t.id for t in store.load(ws.annotator, FIRST).doc.tags if t.orphan] == [tag_id]
         assert any("changed since it was tagged" in n.message and "1 orphaned" in n.message
-                   for n in app._notifications)
+                   for n in notices)
         await pilot.press("j", "j")
         reader = app.screen
         target = reader.view.cursor
@@ -120,8 +120,8 @@ async def test_teammates_tags_follow_their_text_when_the_article_changed(tmp_pat
         assert TagStore(ws.tags).load("bob", FIRST).doc.tags[0].start == s.start  # bob's file
 
 
-async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(tmp_path,
-                                                                            monkeypatch) -> None:
+async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(
+        tmp_path, monkeypatch, notices) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
@@ -136,7 +136,7 @@ async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(tm
         monkeypatch.setattr(atomic.os, "replace", full)
         await pilot.press("j", "s")
         monkeypatch.undo()
-        errors = [n.message for n in app._notifications if "could not save" in n.message]
+        errors = [n.message for n in notices if "could not save" in n.message]
         assert len(errors) == 1 and "\n" not in errors[0] and "No space left" in errors[0]
         assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
         assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk

@@ -100,7 +100,7 @@ async def test_library_keys_move_the_cursor(tmp_path) -> None:
         assert listing.highlighted == 2
 
 
-async def test_unreadable_files_are_listed_with_a_marker_and_do_not_open(tmp_path) -> None:
+async def test_unreadable_files_are_listed_with_a_marker_and_do_not_open(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     (ws.corpus / "900_binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (ws.corpus / "901_empty.txt").write_bytes(b"")
@@ -114,16 +114,16 @@ async def test_unreadable_files_are_listed_with_a_marker_and_do_not_open(tmp_pat
         await pilot.press("G", "enter")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        assert any("empty file" in n.message for n in app._notifications)
+        assert any("empty file" in n.message for n in notices)
         # n/p in the reader step over them too
         await pilot.press("g", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("p")
         assert app.screen.article.id == FIRST
-        assert any("No previous article" in n.message for n in app._notifications)
+        assert any("No previous article" in n.message for n in notices)
 
 
-async def test_non_utf8_article_opens_with_a_warning(tmp_path) -> None:
+async def test_non_utf8_article_opens_with_a_warning(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     text = "Caf\xe9 owners warn of a shortage in the city\n\nThe owners said prices may rise.\n"
     (ws.corpus / "950_latin1.txt").write_bytes(text.encode("latin-1"))
@@ -135,7 +135,7 @@ async def test_non_utf8_article_opens_with_a_warning(tmp_path) -> None:
         await pilot.press("G", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.article.text.startswith("Café")
-        assert any("not valid UTF-8" in n.message for n in app._notifications)
+        assert any("not valid UTF-8" in n.message for n in notices)
         assert "not UTF-8" in screen_text(app)
 
 

@@ -105,7 +105,7 @@ async def test_space_pgdn_and_pgup_page_through_the_article(tmp_path) -> None:
         assert view.nav.next(view.cursor) is None  # at the bottom: the last sentence
 
 
-async def test_brackets_jump_between_tagged_sentences(tmp_path) -> None:
+async def test_brackets_jump_between_tagged_sentences(tmp_path, notices) -> None:
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
@@ -119,7 +119,7 @@ async def test_brackets_jump_between_tagged_sentences(tmp_path) -> None:
         assert view.cursor.start == tagged[1]
         await pilot.press("right_square_bracket")  # none after: stays, says so
         assert view.cursor.start == tagged[1]
-        assert any("No tagged sentence after" in n.message for n in app._notifications)
+        assert any("No tagged sentence after" in n.message for n in notices)
         await pilot.press("left_square_bracket")
         assert view.cursor.start == tagged[0]
 
@@ -165,7 +165,8 @@ async def test_escape_from_a_search_hit_is_one_key_back_to_the_results(tmp_path)
         assert first_reader.view.cursor == where and first_reader.article.id == FIRST
 
 
-async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_path) -> None:
+async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_path,
+                                                                          notices) -> None:
     from tui.screens.search import SearchScreen
 
     app = make_app(workspace(tmp_path))
@@ -183,7 +184,7 @@ async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_pa
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
         reader = app.screen
         assert reader.article.id == order[0]
-        said = lambda: [n.message for n in app._notifications]  # noqa: E731
+        said = lambda: [n.message for n in notices]  # noqa: E731
         for _ in range(20):
             await pilot.press("full_stop")
             if any(m.startswith("No more matches below") for m in said()):
@@ -231,14 +232,14 @@ async def test_question_mark_shows_keys_and_label_guidelines(tmp_path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
 
 
-async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch) -> None:
+async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch, notices) -> None:
     monkeypatch.setitem(sys.modules, "tui.screens.search", None)  # as if not installed
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
         await pilot.press("slash")
         assert isinstance(app.screen, ReaderScreen)
-        assert any("Search is not available" in n.message for n in app._notifications)
+        assert any("Search is not available" in n.message for n in notices)
 
     class SearchScreen(Screen):
         pass

@@ -49,13 +49,13 @@ async def test_label_keys_and_numbers_toggle_labels_on_the_sentence(tmp_path) ->
         assert not (ws.tags / "tester" / f"{FIRST}.yaml").exists()
 
 
-async def test_a_digit_with_no_label_says_so_and_tags_nothing(tmp_path) -> None:
+async def test_a_digit_with_no_label_says_so_and_tags_nothing(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
         await pilot.press("4", "9")
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices]
         assert "No label 4 — labels are 1–3 (see ?)" in messages
         assert "No label 9 — labels are 1–3 (see ?)" in messages
         assert tags_on_disk(ws, FIRST) == []
@@ -122,14 +122,14 @@ async def test_x_clears_every_label_of_mine_on_the_sentence(tmp_path) -> None:
         assert [t[0] for t in tags_on_disk(ws, FIRST)] == ["official statement"]
 
 
-async def test_a_edits_the_note_of_the_tags_on_the_sentence(tmp_path) -> None:
+async def test_a_edits_the_note_of_the_tags_on_the_sentence(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
         await pilot.press("a")  # nothing of mine here yet: a notice, no modal
         assert not isinstance(app.screen, NoteScreen)
-        assert any("tag the sentence first" in n.message for n in app._notifications)
+        assert any("tag the sentence first" in n.message for n in notices)
         await pilot.press("s", "a")  # one tag here: straight to its note
         await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
         await pilot.press(*"check [b]the[/b] source", "enter")
@@ -270,7 +270,7 @@ async def test_changes_made_outside_show_up_in_the_open_reader(tmp_path) -> None
         assert labels == ["official statement", "speculation"]
 
 
-async def test_a_broken_tag_file_is_reported_and_never_overwritten(tmp_path) -> None:
+async def test_a_broken_tag_file_is_reported_and_never_overwritten(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     path = ws.tags / "tester" / f"{FIRST}.yaml"
     path.parent.mkdir(parents=True)
@@ -278,10 +278,10 @@ async def test_a_broken_tag_file_is_reported_and_never_overwritten(tmp_path) -> 
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
-        assert any(str(path) in n.message for n in app._notifications)
-        before = len(app._notifications)
+        assert any(str(path) in n.message for n in notices)
+        before = len(notices)
         await pilot.press("s", "j", "o")
         assert path.read_bytes() == b"schema: 1\narticle: x\ntags: [\n"
-        assert len(app._notifications) > before  # each failed save says so, in one line
-        assert all("\n" not in n.message for n in app._notifications)
+        assert len(notices) > before  # each failed save says so, in one line
+        assert all("\n" not in n.message for n in notices)
         assert isinstance(app.screen, ReaderScreen) and app.is_running
