@@ -121,27 +121,23 @@ async def test_teammates_tags_follow_their_text_when_the_article_changed(tmp_pat
 
 
 async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(
-        tmp_path, monkeypatch, notices) -> None:
-    ws = workspace(tmp_path)
-    app = make_app(ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        await pilot.press("w")
-        path = TagStore(ws.tags).path_for(ws.annotator, FIRST)
-        old = path.read_bytes()
+        seed_ws, app, pilot, reader, monkeypatch, notices) -> None:
+    await pilot.press("w")
+    path = TagStore(seed_ws.tags).path_for(seed_ws.annotator, FIRST)
+    old = path.read_bytes()
 
-        def full(*_a: object) -> None:
-            raise OSError(28, "No space left on device")
+    def full(*_a: object) -> None:
+        raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(atomic.os, "replace", full)
-        await pilot.press("j", "s")
-        monkeypatch.undo()
-        errors = [n.message for n in notices if "could not save" in n.message]
-        assert len(errors) == 1 and "\n" not in errors[0] and "No space left" in errors[0]
-        assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
-        assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
-        await pilot.press("s")  # the disk is fine again: the keystroke saves
-        assert len(TagStore(ws.tags).load(ws.annotator, FIRST).doc.tags) == 2
+    monkeypatch.setattr(atomic.os, "replace", full)
+    await pilot.press("j", "s")
+    monkeypatch.undo()
+    errors = [n.message for n in notices if "could not save" in n.message]
+    assert len(errors) == 1 and "\n" not in errors[0] and "No space left" in errors[0]
+    assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
+    assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
+    await pilot.press("s")  # the disk is fine again: the keystroke saves
+    assert len(TagStore(seed_ws.tags).load(seed_ws.annotator, FIRST).doc.tags) == 2
 
 
 HOSTILE_NAME = "[@click=app.quit]x\x1b]52;c;cHduZWQ=\x07"

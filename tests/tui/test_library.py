@@ -38,31 +38,25 @@ def screen_text(app) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
-async def test_lists_the_five_headlines_and_their_sources(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await library_ready(pilot)
-        assert isinstance(app.screen, LibraryScreen)
-        listing = app.screen.query_one(ArticleList)
-        assert [e.title for e in listing.entries] == SEED_TITLES
-        assert listing.row_count == 5
-        shown = screen_text(app)
-        for title in SEED_TITLES[:4]:  # at 120 columns, titles up to 81 characters fit whole
-            assert title in shown
-        assert SEED_TITLES[4][:80] in shown  # a longer one is cut with an ellipsis
-        assert "2023-09-12" in shown and "2023-09-16" in shown and "AP" in shown  # short dates
+async def test_lists_the_five_headlines_and_their_sources(app, pilot) -> None:
+    assert isinstance(app.screen, LibraryScreen)
+    listing = app.screen.query_one(ArticleList)
+    assert [e.title for e in listing.entries] == SEED_TITLES
+    assert listing.row_count == 5
+    shown = screen_text(app)
+    for title in SEED_TITLES[:4]:  # at 120 columns, titles up to 81 characters fit whole
+        assert title in shown
+    assert SEED_TITLES[4][:80] in shown  # a longer one is cut with an ellipsis
+    assert "2023-09-12" in shown and "2023-09-16" in shown and "AP" in shown  # short dates
 
 
-async def test_enter_opens_the_highlighted_article_and_escape_comes_back(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await library_ready(pilot)
-        await pilot.press("j", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.screen.article.id == SECOND
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        assert app.screen.query_one(ArticleList).current.id == SECOND
+async def test_enter_opens_the_highlighted_article_and_escape_comes_back(app, pilot) -> None:
+    await pilot.press("j", "enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    assert app.screen.article.id == SECOND
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+    assert app.screen.query_one(ArticleList).current.id == SECOND
 
 
 async def test_cursor_starts_on_the_article_read_last(tmp_path) -> None:
@@ -85,19 +79,16 @@ async def test_cursor_starts_on_the_article_read_last(tmp_path) -> None:
         assert view.nav.index_of(view.cursor) == view.nav.index_of(view.nav.first()) + 2
 
 
-async def test_library_keys_move_the_cursor(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await library_ready(pilot)
-        listing = app.screen.query_one(ArticleList)
-        await pilot.press("G")
-        assert listing.highlighted == 4
-        await pilot.press("k")
-        assert listing.highlighted == 3
-        await pilot.press("g")
-        assert listing.highlighted == 0
-        await pilot.press("down", "down")
-        assert listing.highlighted == 2
+async def test_library_keys_move_the_cursor(app, pilot) -> None:
+    listing = app.screen.query_one(ArticleList)
+    await pilot.press("G")
+    assert listing.highlighted == 4
+    await pilot.press("k")
+    assert listing.highlighted == 3
+    await pilot.press("g")
+    assert listing.highlighted == 0
+    await pilot.press("down", "down")
+    assert listing.highlighted == 2
 
 
 async def test_unreadable_files_are_listed_with_a_marker_and_do_not_open(tmp_path, notices) -> None:
