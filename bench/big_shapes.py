@@ -35,7 +35,7 @@ SHAPES = {"blank lines": "\n\n", "single newlines": "\n", "CRLF single newlines"
 
 
 def shape_workspace(name: str, sep: str, megabytes: float) -> Path:
-    """A workspace whose only article is ~`megabytes` MB of the seeds' paragraphs joined by `sep`."""
+    """A workspace whose only article is ~`megabytes` MB of the seeds' paragraphs, `sep` between."""
     root = BENCH_DIR / f"ws-shape-{name.replace(' ', '-')}-{megabytes:g}"
     big = root / "seeds" / "big.txt"
     if big.exists():
