@@ -29,8 +29,8 @@ _CLOSERS = frozenset("\"”’'»)]}")
 _NUMBER_ABBR = re.compile(r"(?:^|[\s(])(?:No|Nos|Vol|Vols|Art|Arts|Fig|Figs|Sec|Ch|Chap|p|pp|Para|"
                           r"Ref|Reg|Rev|Ed|Op|Nr|Pt|Ex|Tab|Cat|Ver)\.$", re.IGNORECASE)
 # Titles before a name; sentencex knows them alone, not after a hyphen ("Staff-Insp. Gary Ellis").
-_TITLE_ABBR = re.compile(r"(?:^|[\s(\-–])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pte|"
-                         r"Insp|Supt|Det|Const|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Hon|Fr)\.$")
+_TITLE_ABBR = re.compile(r"(?:^|[\s(\-–])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|"
+                         r"Pte|Insp|Supt|Det|Const|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Hon|Fr)\.$")
 _CLOCK_ABBR = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
 _AFTER_CLOCK = re.compile(
     r"(?:(?:GMT|UTC|[ECMP][SD]?T|KST|JST|CET|CEST|BST|IST|AEST|MSK|local time|Eastern|Central|"
