@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
-from textual.binding import Binding
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
@@ -33,6 +33,12 @@ PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users stil
 
 
 # The palette's providers, imported when the palette first opens (not before the first screen).
+def _action_commands() -> type[Provider]:
+    from tui.commands.actions import ActionCommands
+
+    return ActionCommands
+
+
 def _article_commands() -> type[Provider]:
     from tui.commands.articles import ArticleCommands
 
@@ -89,15 +95,9 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {_article_commands, _general_commands, _team_commands,
-                               _orphan_commands}
-    BINDINGS = [
-        Binding("slash", "open_search", "Search", id="app.search",
-                tooltip="Search every article and tag"),
-        Binding("question_mark", "show_help", "Help", id="app.help",
-                tooltip="Keys and label guidelines"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every tag is already saved)"),
-    ]
+    COMMANDS = App.COMMANDS | {_action_commands, _article_commands, _general_commands,
+                               _team_commands, _orphan_commands}
+    BINDINGS = bindings("app")
 
     def __init__(self, ws: Workspace, labels: LabelSet) -> None:
         super().__init__()

@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sentences as seg
-from .chrome import is_chrome_line, is_link_leader
-from .metadata import Metadata, extract
+from .chrome import chrome_lines, is_link_leader
+from .metadata import Metadata, head_lines
+from .metadata import read as read_meta
 from .segcache import SegmentCache, Spans, text_sha256
 from .sentences import Span
 from .textfile import read_text
 
-__all__ = ["Article", "Block", "Sentence", "head_lines", "load", "parse", "read_metadata",
-           "text_sha256"]
+__all__ = ["KINDS", "Article", "Block", "Sentence", "chrome_lines", "head_lines", "load", "parse",
+           "read_metadata", "text_sha256"]
 
-_CHROME_MAX = 200  # chrome lines are short; longer lines are never checked for chrome
-_SHORT_MAX = _CHROME_MAX + 40  # untrimmed length over which a line is not even stripped
-_PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
+# What a sentence is, as `newstag sentences` says: the headline, the byline or dateline line,
+# site chrome (dimmed, skipped by the cursor), or the story itself.
+KINDS = ("headline", "byline", "dateline", "chrome", "body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class Article:
     cache: SegmentCache | None = field(default=None, repr=False)
     head_end: int = 0  # offset where the story starts: short lines above the headline are chrome
     title_span: tuple[int, int] | None = None  # the headline line, when one was found
+    byline_span: tuple[int, int] | None = None  # the byline line: never chrome
     chrome_lines: list[tuple[int, int]] = field(default_factory=list, repr=False)  # sorted
     _sha: str | None = field(default=None, repr=False)
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
@@ -191,9 +193,24 @@ class Article:
     def _sentence(self, index: int, start: int, end: int, block: Block) -> Sentence:
         ts = self.title_span
         title = ts is not None and start < ts[1] and end > ts[0]
-        chrome = not title and (block.chrome or end <= self.head_end
-                                or self._in_chrome_line(start, end))
+        bs = self.byline_span
+        kept = title or (bs is not None and start < bs[1] and end > bs[0])
+        chrome = not kept and (block.chrome or end <= self.head_end
+                               or self._in_chrome_line(start, end))
         return Sentence(index, start, end, block.index, chrome, title)
+
+    def kind(self, s: Sentence) -> str:
+        """One of `KINDS`: what the sentence is to the reader."""
+        if s.title:
+            return "headline"
+        if s.chrome:
+            return "chrome"
+        for kind, span in (("byline", self.byline_span), ("dateline", self.meta.dateline_span)):
+            # the whole sentence is the byline (or only the dateline): a sentence that merely
+            # opens with "SEOUL (Reuters) -" is the story's first sentence
+            if span is not None and span[0] <= s.start and s.end <= span[1]:
+                return kind
+        return "body"
 
     def _in_chrome_line(self, start: int, end: int) -> bool:
         """Whether `[start, end)` lies within one line recognised as site chrome."""
@@ -224,42 +241,9 @@ class Article:
         return None
 
 
-def head_lines(text: str, limit: int = 40) -> list[tuple[int, int]]:
-    """(start, end) of the first `limit` non-empty lines, trimmed; never reads the whole text."""
-    out: list[tuple[int, int]] = []
-    pos, n = 0, len(text)
-    while pos < n and len(out) < limit:
-        nl = text.find("\n", pos)
-        stop = n if nl == -1 else nl
-        sp = seg.trimmed(text, pos, stop)
-        if sp is not None:
-            out.append((sp.start, sp.end))
-        pos = stop + 1
-    return out
-
-
-def _tail_lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text[-2000:].splitlines() if ln.strip()]
-
-
 def read_metadata(text: str, article_id: str) -> Metadata:
-    """Title, date, source and dateline from the top and bottom lines only (library listings)."""
-    head = [text[a:b] for a, b in head_lines(text)]
-    return extract(head, article_id, _tail_lines(text))
-
-
-def chrome_lines(text: str) -> list[tuple[int, int]]:
-    """Trimmed spans of the lines that are site chrome, in order (only short lines are tested)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):  # one C call; a multiline regex tried every position of 3 MB
-        if line and len(line) <= _SHORT_MAX:
-            stripped = line.strip()
-            if stripped and len(stripped) <= _CHROME_MAX and is_chrome_line(stripped):
-                start = pos + len(line) - len(line.lstrip())
-                out.append((start, start + len(stripped)))
-        pos += len(line) + 1
-    return out
+    """Title, source, byline, date and dateline from the top and bottom lines only (listings)."""
+    return read_meta(text, article_id)
 
 
 def _chrome_blocks(text: str, spans: list[Span], lines: list[tuple[int, int]]) -> list[bool]:
@@ -284,21 +268,17 @@ def parse(text: str, article_id: str, path: Path | None = None, warning: str | N
     spans = seg.blocks(text)
     lines = chrome_lines(text)
     chrome = _chrome_blocks(text, spans, lines)
-    heads = head_lines(text)
-    meta = extract([text[a:b] for a, b in heads], article_id, _tail_lines(text))
+    meta = read_meta(text, article_id)
+    title_span = meta.title_span
     title_block = -1
-    head_end = 0
-    title_span = None
-    if meta.title_line is not None:
-        title_span = heads[meta.title_line]
+    if title_span is not None:
         t_start = title_span[0]
         title_block = next((i for i, s in enumerate(spans) if s.start <= t_start < s.end), -1)
-        if all(len(text[a:b].split()) <= _PRE_TITLE_MAX_WORDS for a, b in heads[: meta.title_line]):
-            head_end = t_start
+    head_end = meta.head_end
     blocks = [Block(i, s.start, s.end, chrome[i] or s.end <= head_end, i == title_block)
               for i, s in enumerate(spans)]
     return Article(article_id, path, text, meta, blocks, warning, cache, head_end, title_span,
-                   lines)
+                   meta.byline_span, lines)
 
 
 def load(path: Path, cache: SegmentCache | None = None) -> Article:
