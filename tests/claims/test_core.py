@@ -82,10 +82,10 @@ def test_negation_lowers_similarity(ws: Workspace) -> None:
         return ArticleSents(aid, aid, "", None, (Sent(0, len(text), text, text, False),))
 
     vec = Vectorizer()
-    yes = count(art("a", "Russia will supply artillery shells to the northern army this winter."), vec)
-    same = count(art("b", "Russia will supply artillery shells to the northern army this winter."), vec)
-    no = count(art("c", "Russia will not supply artillery shells to the northern army this winter."),
-               vec)
+    said = "Russia will supply artillery shells to the northern army this winter."
+    denied = "Russia will not supply artillery shells to the northern army this winter."
+    yes, same, no = (count(art(aid, t), vec) for aid, t in (("a", said), ("b", said),
+                                                            ("c", denied)))
     story = Story.of([yes, same, no])
     p = Params()
     v = [story.weigh(c, p) for c in (yes, same, no)]
