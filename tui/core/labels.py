@@ -21,7 +21,8 @@ READER_KEYS: dict[str, str] = {
     "v": "select", "x": "clear tags", "a": "note", "u": "undo", "]": "next tagged sentence",
     "[": "previous tagged sentence", "/": "search", "?": "help", "q": "quit",
     "escape": "back", "enter": "open", "tab": "focus", ".": "next search match",
-    ",": "previous search match",
+    ",": "previous search match", "=": "twins", "+": "accept suggestion",
+    "-": "dismiss suggestion", "}": "next suggestion", "{": "previous suggestion",
     **{str(d): f"label number {d}" for d in range(1, 10)},
 }
 KNOWN_FIELDS = ("name", "key", "color", "description", "cues")

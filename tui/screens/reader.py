@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from tui.commands.labels import LabelCommands
 from tui.commands.orphans import reanchor_notice
-from tui.core.articles import Article
+from tui.core.articles import Article, Sentence
 from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
@@ -34,6 +34,7 @@ from .others import OtherTags
 from .progress import SentenceCounter
 from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
 from .reader_moves import MovingActions
+from .reader_suggest import SuggestingActions
 from .reader_tagging import TaggingActions
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 POLL_SECONDS = 2.0
 
 
-class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = READER_BINDINGS
@@ -93,6 +94,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self._initial = (article_id, offset, tuple(highlight))
 
     def on_mount(self) -> None:
+        self.view.hints = self._hints
         self.set_interval(POLL_SECONDS, self.check_disk)
         article_id, offset, highlight = self._initial
         if article_id is not None and not self.show_article(article_id, offset, highlight):
@@ -122,6 +124,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         if notice:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.counter.count(article)
+        self.start_suggestions(article)
         self._update_info()
         self.view.focus()
         return True
@@ -154,6 +157,12 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _counted(self, article: Article) -> None:
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
+        if article is self.article:
+            self.start_suggestions(article)  # a long article's sentences have just landed
+
+    def _hints(self, s: Sentence) -> Text:
+        """The screen's gutter markers for a sentence: suggestion ghosts."""
+        return self.ghost_markers(s)
 
     # -- keeping in step ---------------------------------------------------------------------
     def refresh_tags(self, mine: TagDoc | None = None) -> None:
@@ -180,6 +189,11 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         selected = len(view.selection()) if view.anchor is not None else 0
         # One line high in app.tcss: no relayout of the screen on every cursor move.
         info = sentence_text(marks, self.app.looks, selected)
+        if not selected or selected == 1:
+            ghost = self.suggestion_info()
+            if ghost is not None:
+                info.append("  ")
+                info.append_text(ghost)
         self.query_one(SentenceInfo).update(info, layout=False)
         self.query_one(StatusLine).refresh()
         self._refresh_footer()

@@ -11,6 +11,7 @@ from textual.binding import Binding
 SENTENCE = Binding.Group("Sentence", compact=True)
 ARTICLE = Binding.Group("Article", compact=True)
 TAGGED = Binding.Group("Tagged", compact=True)
+SUGGESTED = Binding.Group("Suggestion", compact=True)
 MATCH = Binding.Group("Match", compact=True)
 
 READER_BINDINGS: list[Binding] = [
@@ -49,6 +50,16 @@ READER_BINDINGS: list[Binding] = [
             tooltip="Next highlighted search term"),
     Binding("comma", "go_previous_match", "Previous", id="reader.previous-match", group=MATCH,
             tooltip="Previous highlighted search term"),
+    Binding("plus", "accept_suggestion", "Accept", id="reader.accept-suggestion", show=False,
+            tooltip="Accept the suggested label on this sentence (a tag noting where it came "
+            "from)"),
+    Binding("minus", "dismiss_suggestion", "Dismiss", id="reader.dismiss-suggestion",
+            show=False, tooltip="Dismiss the suggestion on this sentence (it does not come back)"),
+    Binding("right_curly_bracket", "go_next_suggestion", "Next", id="reader.next-suggestion",
+            group=SUGGESTED, show=False, tooltip="Next sentence with a suggested label"),
+    Binding("left_curly_bracket", "go_previous_suggestion", "Previous",
+            id="reader.previous-suggestion", group=SUGGESTED, show=False,
+            tooltip="Previous sentence with a suggested label"),
     Binding("ctrl+t", "toggle_chrome", "Chrome", show=False, id="reader.toggle-chrome",
             tooltip="Stop (or start again) skipping site chrome with the cursor"),
     Binding("escape", "go_back", "Back", id="reader.back",
@@ -72,6 +83,7 @@ HELP_ROWS: list[tuple[str, str]] = [
     ("] / [", "next / previous tagged sentence"),
     (". / ,", "next / previous search match (after opening a search hit); past the last one, "
      "again: the next article in the results"),
+    ("+ / -, } / {", "accept / dismiss the suggested label (dim s?); next / previous one"),
     ("ctrl+t", "stop / start skipping site chrome"),
     ("/", "search"),
     ("escape", "cancel selection; back to the search results or the library; close"),
