@@ -3,8 +3,8 @@
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
 `+w` for other annotators', `✎` for a note, then the screen's hints: `s?` for a suggested
-label (dim), `≈2` for a claim made in 2 other articles. Colour is never the only signal. Text with several
-of my labels shows each label's colour on its own share of every line.
+label (dim), `≈2` for a claim made in 2 other articles. Colour is never the only signal. Text
+with several of my labels shows each label's colour on its own share of every line.
 """
 
 from __future__ import annotations
