@@ -36,6 +36,7 @@ class Change:
     after: tuple[Tag, ...]
     description: str
     also: tuple[Change, ...] = ()
+    batch: bool = False  # made by `add_many`: about other articles, not the one being read
 
     @property
     def articles(self) -> list[str]:
@@ -193,9 +194,9 @@ class TaggingSession:
         finally:
             if parts:
                 first, rest = parts[0], tuple(parts[1:])
-                self._undo.append(replace(first, also=rest))
+                self._undo.append(replace(first, also=rest, batch=True))
                 self._redo.clear()
-        return replace(parts[0], also=tuple(parts[1:])) if parts else None
+        return replace(parts[0], also=tuple(parts[1:]), batch=True) if parts else None
 
     def clear(self, article: Article, spans: list[tuple[int, int]]) -> TagDoc:
         """Remove every tag of this annotator on the spans."""

@@ -36,6 +36,7 @@ from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
 from .reader_moves import MovingActions
 from .reader_suggest import SuggestingActions
 from .reader_tagging import TaggingActions
+from .reader_twins import TwinActions
 
 if TYPE_CHECKING:
     from tui.app import NewstagApp
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 POLL_SECONDS = 2.0
 
 
-class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = READER_BINDINGS
@@ -60,6 +61,8 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None
         self.counter = SentenceCounter(self, self._counted)
         self._live: tuple[bool, ...] = ()
         self._tagged: tuple[Marks | None, int] = (None, 0)
+        self.twins = {}
+        self._twins_noticed = set()
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -125,6 +128,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.counter.count(article)
         self.start_suggestions(article)
+        self.start_twins(article)
         self._update_info()
         self.view.focus()
         return True
@@ -161,8 +165,17 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None
             self.start_suggestions(article)  # a long article's sentences have just landed
 
     def _hints(self, s: Sentence) -> Text:
-        """The screen's gutter markers for a sentence: suggestion ghosts."""
-        return self.ghost_markers(s)
+        """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""
+        ghosts, twins = self.ghost_markers(s), self.twin_marker(s)
+        return Text.assemble(ghosts, " " if ghosts and twins else "", twins)
+
+    def action_toggle_label(self, number: int) -> None:
+        super().action_toggle_label(number)
+        self.twins_notice()
+
+    def action_accept_suggestion(self) -> None:
+        super().action_accept_suggestion()
+        self.twins_notice()
 
     # -- keeping in step ---------------------------------------------------------------------
     def refresh_tags(self, mine: TagDoc | None = None) -> None:
@@ -223,7 +236,11 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, Screen[None
 
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_progress, self._status_mode,
-                self._status_orphans]
+                self._status_orphans, self._status_twins]
+
+    @priority(60)
+    def _status_twins(self) -> Text | None:
+        return self.twins_status()
 
     @priority(20)
     def _status_annotator(self) -> Text:

@@ -50,6 +50,8 @@ READER_BINDINGS: list[Binding] = [
             tooltip="Next highlighted search term"),
     Binding("comma", "go_previous_match", "Previous", id="reader.previous-match", group=MATCH,
             tooltip="Previous highlighted search term"),
+    Binding("equals_sign", "show_twins", "Twins", id="reader.twins", show=False,
+            tooltip="The same claim in other articles: pick twins to give this sentence's labels"),
     Binding("plus", "accept_suggestion", "Accept", id="reader.accept-suggestion", show=False,
             tooltip="Accept the suggested label on this sentence (a tag noting where it came "
             "from)"),
@@ -83,6 +85,7 @@ HELP_ROWS: list[tuple[str, str]] = [
     ("] / [", "next / previous tagged sentence"),
     (". / ,", "next / previous search match (after opening a search hit); past the last one, "
      "again: the next article in the results"),
+    ("=", "the same claim in other articles (≈N in the margin): pick twins to tag alike"),
     ("+ / -, } / {", "accept / dismiss the suggested label (dim s?); next / previous one"),
     ("ctrl+t", "stop / start skipping site chrome"),
     ("/", "search"),
