@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.bindings import bindings
 from tui.core.sanitize import one_line
 from tui.widgets.marks import UNKNOWN_LOOK, LabelLook
 
@@ -66,15 +66,7 @@ def row_text(row: TwinRow, me: str, looks: dict[str, LabelLook], picked: bool = 
 class TwinsScreen(ModalScreen[list[TwinRow] | None]):
     """The twins of one sentence; dismisses with the picked rows (enter) or None (escape)."""
 
-    BINDINGS = [
-        Binding("space", "toggle", "Pick", priority=True, id="twins.pick",
-                tooltip="Pick (or unpick) the highlighted twin"),
-        Binding("enter", "apply", "Apply", priority=True, id="twins.apply",
-                tooltip="Give the picked twins this sentence's labels (one undo step)"),
-        Binding("escape", "close", "Close", id="twins.close", tooltip="Close, tagging nothing"),
-        Binding("j", "down", "Down", show=False, id="twins.down"),
-        Binding("k", "up", "Up", show=False, id="twins.up"),
-    ]
+    BINDINGS = bindings("twins")
 
     def __init__(self, about: Text, rows: Sequence[TwinRow], me: str,
                  looks: dict[str, LabelLook], labels: Sequence[str]) -> None:
