@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
     from tui.core.articles import Article
     from tui.core.library import Library
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.screens.reader import ReaderScreen
@@ -118,6 +120,7 @@ class NewstagApp(App[None]):
         self.status_segments: list[StatusSegment] = []
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
         self._reader: ReaderScreen | None = None
+        self.suggest_gates: dict[str, Gate] = {}  # the team's models, once learned (reader)
 
     @cached_property
     def store(self) -> TagStore:
@@ -141,6 +144,16 @@ class NewstagApp(App[None]):
         self.quiet_feed = QuietFeed(self, self.search_feed.notify, self._article_length)
         session.listeners.append(self.quiet_feed)
         return session
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """This annotator's suggestions: the label set's cues, their record, learned models."""
+        from tui.core.suggest.engine import Suggester
+
+        suggester = Suggester.for_workspace(self.labels.labels, self.ws.cache, self.ws.annotator)
+        if suggester.stats.problem:
+            self.notify(suggester.stats.problem, severity="warning", markup=False)
+        return suggester
 
     def _article_length(self, article_id: str) -> int:
         hit = self._articles.get(article_id)
@@ -250,8 +263,11 @@ class NewstagApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            from tui.screens.reader_suggest import help_text
+
             in_library = isinstance(self.screen, LibraryScreen)
-            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
+            about = help_text(self.suggester, self.suggest_gates)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
