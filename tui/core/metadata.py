@@ -226,7 +226,7 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
         if found := credits.staff_outlet(line):
             return found
     for line in head[: ti or 0]:  # a site name above the headline ("The Example Times")
-        if len(line.split()) <= 5 and credits.is_outlet(line) and chrome_reason(line) is None \
+        if credits.is_site_name(line) and chrome_reason(line) is None \
                 and not line.endswith(("!", "?", ".")):
             return credits.clean_source(line)
     for find in (credits.source_label, credits.copyright_holder):
