@@ -17,13 +17,14 @@ from typing import Any
 import click
 
 from tui.core import articles
+from tui.core.metadata import FACTS
 from tui.core.sanitize import one_line
 from tui.core.textfile import TextFileError
 from tui.core.workspace import ARTICLE_SUFFIXES
 
 from .common import Fail
 
-FIELDS = ("title", "source", "byline", "date", "dateline")
+FIELDS = ("title", *FACTS)  # title, source, byline, date, dateline
 
 
 def article_json(art: articles.Article) -> dict[str, Any]:
