@@ -2,8 +2,9 @@
 
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
-`+w` for other annotators', `✎` for a note. Colour is never the only signal. Text with several
-of my labels shows each label's colour on its own share of every line.
+`+w` for other annotators', `✎` for a note, then the screen's hints: `s?` for a suggested
+label (dim), `≈2` for a claim made in 2 other articles. Colour is never the only signal. Text
+with several of my labels shows each label's colour on its own share of every line.
 """
 
 from __future__ import annotations
@@ -63,8 +64,10 @@ class LinePainter:
     """Styled text for screen lines of one article (the caller caches and converts to strips)."""
 
     def __init__(self, article: Article, nav: SentenceNav, marks: Marks,
-                 looks: dict[str, LabelLook], style: Callable[[str], Style]) -> None:
+                 looks: dict[str, LabelLook], style: Callable[[str], Style],
+                 hints: Callable[[Sentence], Text] | None = None) -> None:
         self.article = article
+        self.hints = hints  # the screen's extra markers: suggestion ghosts (`s?`), twins (`≈2`)
         self.nav = nav
         self.marks = marks
         self.looks = looks
@@ -121,7 +124,8 @@ class LinePainter:
                 selection.append((max(a, start) - start, min(b, end) - start))
                 gutter_mark = "┃"
             i += 1
-        for s in self._sentences_on(bi, start, end):
+        sents = self._sentences_on(bi, start, end)
+        for s in sents:
             a, b = max(s.start, start) - start, min(s.end, end) - start
             if s.chrome:
                 content.stylize(self.style("chrome"), a, b)
@@ -131,12 +135,14 @@ class LinePainter:
                 gutter_mark = "▶" if start <= s.start < stop else "│"
         # Others' tags first (underlined), mine over them (highlighted): both stay visible.
         marks = self.marks.overlapping(start, end)
-        # Markers on the line where each tag starts (a whole sentence's, or part of one), one
-        # group per place where tags start.
+        # Markers on the line where each tag starts (a whole sentence's, or part of one) and
+        # each sentence's hints: one group per place where tags or sentences start.
         markers = Text()
         starting = [m for m in self.marks.overlapping(start, stop) if start <= m.start < stop]
-        for at in sorted({m.start for m in starting}):
-            more = self.markers_of([m for m in starting if m.start == at])
+        here = {s.start: s for s in sents if start <= s.start < stop}
+        for at in sorted({m.start for m in starting} | set(here)):
+            group = [m for m in starting if m.start == at]
+            more = self.markers_of(group, here.get(at))
             if markers and more:
                 markers.append(" ")
             markers.append_text(more)
@@ -162,11 +168,12 @@ class LinePainter:
         return Text.assemble(gutter, content, no_wrap=True, end="")
 
     def markers(self, s: Sentence) -> Text:
-        """`S,O+w✎` of a sentence's own tags."""
-        return self.markers_of(self.marks.on(s.start, s.end))
+        """`S,O+w✎` of a sentence's own tags, then its hints."""
+        return self.markers_of(self.marks.on(s.start, s.end), s)
 
-    def markers_of(self, marks: list[Mark]) -> Text:
-        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists."""
+    def markers_of(self, marks: list[Mark], s: Sentence | None = None) -> Text:
+        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists;
+        then the screen's hints for the sentence `s` starting there, if any."""
         out = Text()
         mine = [m for m in marks if m.mine]
         theirs = sorted({m.label for m in marks if not m.mine})
@@ -180,4 +187,10 @@ class LinePainter:
                 out.append(look.marker.lower(), look.swatch)
         if any(m.note for m in marks):
             out.append("✎")
+        if self.hints is not None and s is not None and not s.chrome:
+            more = self.hints(s)
+            if more:
+                if out:
+                    out.append(" ")
+                out.append_text(more)
         return out
