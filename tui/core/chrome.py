@@ -34,6 +34,9 @@ _FIXED = [
     r"(see|view) (more|all)( .{0,30})?",
     r"(similar|related|more|latest|top) (news|articles|posts|stories|coverage|videos)( .{0,30})?",
     r"you (may|might) also like",
+    r"more (from|in|on|about) [^.!?]{1,30}",
+    r"\(?(additional )?(reporting|writing) by [^()]{2,80}; (editing|additional reporting) by "
+    r"[^()]{2,80}\)?",
     r"advertisement",
     r"(sponsored|promoted)( content| stories)?",
     r"generic filters",
