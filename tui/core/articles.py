@@ -1,9 +1,10 @@
 """An article: one text file of the corpus, read into title, metadata, blocks and sentences.
 
 Parsing is cheap (block boundaries and the top lines only). Sentences come from the segment
-cache when the text was seen before, else are segmented lazily, block by block, so a 3 MB article
-shows its first screen at once; `sentences()` (or `segcache.segment_parallel` + `set_sentences`)
-segments the rest.
+cache when the text was seen before, else are segmented lazily, piece by piece (a block cut into a
+few thousand characters, `sentences.pieces`), so a 3 MB article shows its first screen at once
+whatever its shape; `sentences()` (or `segcache.segment_parallel` + `set_sentences`) segments the
+rest.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class Article:
     chrome_lines: list[tuple[int, int]] = field(default_factory=list, repr=False)  # sorted
     _sha: str | None = field(default=None, repr=False)
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    _by_piece: dict[tuple[int, int], list[Sentence]] = field(default_factory=dict, repr=False)
+    _pieces: dict[int, list[Span]] = field(default_factory=dict, repr=False)
     _all: list[Sentence] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
     _block_starts: list[int] | None = field(default=None, repr=False)
@@ -106,26 +109,69 @@ class Article:
         assert self._all is not None
         return self._all
 
-    def block_sentences(self, block: Block) -> list[Sentence]:
-        """Sentences of one block, segmenting only that block if needed (what is on screen first).
+    def pieces(self, block: Block) -> list[Span]:
+        """The pieces a block is segmented in (one for any block of normal size)."""
+        found = self._pieces.get(block.index)
+        if found is None:
+            found = self._pieces[block.index] = seg.pieces(self.text, Span(block.start, block.end))
+        return found
+
+    def piece_sentences(self, block: Block, pi: int) -> list[Sentence]:
+        """Sentences of one piece of a block, segmenting only that piece if needed.
 
         Indexes are the article's when all sentences are known, else -1.
         """
+        piece = self.pieces(block)[pi]
         if self._all is not None:
-            sents = self._all
-            lo = bisect.bisect_left(self._starts or [], block.start)
-            hi = bisect.bisect_left(self._starts or [], block.end)
-            return sents[lo:hi]
-        cached = self._by_block.get(block.index)
+            lo = bisect.bisect_left(self._starts or [], piece.start)
+            hi = bisect.bisect_left(self._starts or [], piece.end)
+            return self._all[lo:hi]
+        cached = self._by_piece.get((block.index, pi))
         if cached is None:
             cached = [self._sentence(-1, sp.start, sp.end, block)
-                      for sp in seg.split_block(self.text, Span(block.start, block.end))]
+                      for sp in seg.split_piece(self.text, piece)]
+            self._by_piece[(block.index, pi)] = cached
+        return cached
+
+    def piece_at(self, block: Block, offset: int) -> int:
+        """The index of the piece of `block` that holds (or comes nearest before) `offset`."""
+        ps = self.pieces(block)
+        return max(0, bisect.bisect_right([p.start for p in ps], offset) - 1) if len(ps) > 1 else 0
+
+    def block_sentences(self, block: Block) -> list[Sentence]:
+        """Sentences of one block (all its pieces; a huge block costs: prefer `sentences_in`)."""
+        if self._all is not None:
+            lo = bisect.bisect_left(self._starts or [], block.start)
+            hi = bisect.bisect_left(self._starts or [], block.end)
+            return self._all[lo:hi]
+        cached = self._by_block.get(block.index)
+        if cached is None:
+            cached = [s for pi in range(len(self.pieces(block)))
+                      for s in self.piece_sentences(block, pi)]
             self._by_block[block.index] = cached
         return cached
 
     def block_spans(self, block: Block) -> list[Span]:
         """Sentence spans of one block (segmented on first use)."""
         return [Span(s.start, s.end) for s in self.block_sentences(block)]
+
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """The sentences overlapping `[start, end)`, segmenting only the pieces there."""
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        bi = max(0, bisect.bisect_right(self._block_starts, start) - 1)
+        out: list[Sentence] = []
+        while bi < len(self.blocks) and self.blocks[bi].start < end:
+            block = self.blocks[bi]
+            if block.end > start:
+                ps = self.pieces(block)
+                for pi in range(self.piece_at(block, start), len(ps)):
+                    if ps[pi].start >= end:
+                        break
+                    out.extend(s for s in self.piece_sentences(block, pi)
+                               if s.end > start and s.start < end)
+            bi += 1
+        return out
 
     def set_sentences(self, spans: Spans) -> None:
         """Install precomputed sentence spans (the cache, a background segmentation)."""
@@ -142,6 +188,7 @@ class Article:
         self._all = out
         self._starts = [s.start for s in out]
         self._by_block.clear()
+        self._by_piece.clear()
 
     def _sentence(self, index: int, start: int, end: int, block: Block) -> Sentence:
         ts = self.title_span
