@@ -21,7 +21,8 @@ from . import credits
 from .chrome import chrome_reason, content_words, is_prose
 from .timestamps import DATE, DATE_LINE, is_timestamp
 
-__all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines", "lead_title", "read", "tail_lines"]
+__all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
+           "lead_title", "read", "tail_lines"]
 
 # Bump when the metadata read from a given text can change: caches that keep titles or sources
 # (the library listing, a search index) can key on it.
