@@ -246,12 +246,15 @@ def chrome_lines(text: str) -> list[tuple[int, int]]:
 
     A line is chrome on its own evidence (`chrome_reason`), or by its neighbours as jusText does:
     in a run of `_RUN` or more lines that are each chrome or short and link-like (blank lines
-    between them do not break it), the short ones are a menu too. Only short lines are looked
-    at, so a 3 MB paragraph costs one split.
+    between them do not break it), the short ones are a menu too, when the run holds a chrome
+    line or opens or closes the text. A run between two lines of the story (a list of names)
+    stays the story's. Only short lines are looked at, so a 3 MB paragraph costs one split.
     """
     out: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []  # short link-like lines since the last line that says something
     run_len = 0  # lines in the run, chrome ones included
+    run_chrome = False  # the run holds a line that is chrome on its own
+    at_start = True  # no line that says something came before the run
     pos = 0
     for line in text.split("\n"):  # one C call; a multiline regex tried every position of 3 MB
         start, pos = pos, pos + len(line) + 1
@@ -270,12 +273,13 @@ def chrome_lines(text: str) -> list[tuple[int, int]]:
                     run.append(span)
                     kind = "short"
         if kind == "other":  # a line that says something ends the run
-            if run_len >= _RUN:
+            if run_len >= _RUN and (run_chrome or at_start):
                 out.extend(run)
-            run, run_len = [], 0
+            run, run_len, run_chrome, at_start = [], 0, False, False
         else:
             run_len += 1
-    if run_len >= _RUN:
+            run_chrome = run_chrome or kind == "chrome"
+    if run_len >= _RUN:  # the run closes the text
         out.extend(run)
     out.sort()
     return out
