@@ -286,3 +286,16 @@ def test_a_menu_that_opens_the_page_is_chrome_even_without_a_chrome_word() -> No
     art = articles.parse(f"World\nPolitics\nBusiness\nScience\n\n{HEADLINE}\n\n{LEAD}\n", "storm")
     assert art.title == HEADLINE
     assert [art.kind(s) for s in art.sentences()][:4] == ["chrome"] * 4
+
+
+def test_what_an_importer_writes_on_top_is_read_back_as_metadata() -> None:
+    # the shape `newstag import page.html` writes: headline, date, author, site name, story
+    text = (f"{HEADLINE}\n\n2024-02-02\n\nBy Sam Okafor\n\nSource: Le Monde\n\n{LEAD}\n\n"
+            "Crews were working through the night.\n")
+    art = articles.parse(text, "imported")
+    meta = art.meta
+    assert (art.title, meta.date, meta.byline, meta.source) == (
+        HEADLINE, "2024-02-02", "Sam Okafor", "Le Monde")
+    kinds = {art.sentence_text(s): art.kind(s) for s in art.sentences()}
+    assert (kinds["2024-02-02"], kinds["By Sam Okafor"], kinds["Source: Le Monde"]) == (
+        "chrome", "byline", "chrome")

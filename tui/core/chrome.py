@@ -53,6 +53,7 @@ _FIXED = [
     r"(most (read|popular|viewed|shared)|trending( now| stories)?|recommended( for you| stories)?)",
     r"comments?( \(\d+\))?",
     r"(tags?|topics?|categories|category|keywords): .{0,80}",
+    r"(source|sources|via|publisher|published by): [^.!?]{1,60}\.?",
     r"(filed under|posted in):? [^.!?]{0,80}",
     r"(image|media) (source|caption|credit):? .{0,80}",
     r"(accept|manage|reject)( all)? cookies.*",
