@@ -73,8 +73,9 @@ def bench_propose(megabytes: float) -> None:
 
 def bench_training(n: int) -> None:
     rnd = random.Random(1)
-    words = ("the visit talks week city train leader nations cooperation deal may might said "
-             "warned experts believe officials confirmed").split()
+    words = ["the", "visit", "talks", "week", "city", "train", "leader", "nations",
+             "cooperation", "deal", "may", "might", "said", "warned", "experts", "believe",
+             "officials", "confirmed"]
     pos = [" ".join(rnd.choice(words) for _ in range(20)) + " may happen" for _ in range(n)]
     neg = [" ".join(rnd.choice(words) for _ in range(20)) for _ in range(n * 10)]
     t0 = time.perf_counter()
