@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from tui.core.sanitize import one_line
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 EXACT_BOOST = 1000.0  # far above any fuzzy score (a few tens at most)
 
@@ -27,7 +27,7 @@ class LabelCommands(Provider):
         screen = self.screen  # the reader (this provider is only in the reader's COMMANDS)
         if not hasattr(screen, "action_toggle_label"):
             return []
-        app: NewstagApp = self.app  # type: ignore[assignment]
+        app: Host = self.app  # type: ignore[assignment]
         out = []
         for n, label in enumerate(app.labels.labels, 1):
             key = f" ({label.key})" if label.key else f" ({n})" if n <= 9 else ""

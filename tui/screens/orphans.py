@@ -25,8 +25,8 @@ from tui.core.tagstore import TagFileError
 from tui.widgets.marks import UNKNOWN_LOOK
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.articles import Article
+    from tui.host import Host
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class OrphansScreen(ModalScreen[None]):
         Binding("escape,q", "close_orphans", "Close", id="orphans.close",
                 tooltip="Back to where you were"),
     ]
-    app: NewstagApp
+    app: Host
 
     def __init__(self, article: Article | None = None,
                  sentence: tuple[int, int] | None = None) -> None:

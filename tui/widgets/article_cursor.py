@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from textual import events
 
 from tui.core.articles import Article, Sentence
+from tui.core.sentence_nav import SentenceNav
 
 from .line_painter import GUTTER, LinePainter
 from .marks import Marks
-from .sentence_nav import SentenceNav
 
 if TYPE_CHECKING:
     from .layout import Layout

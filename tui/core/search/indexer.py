@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -104,10 +104,20 @@ class SearchIndex(Incremental):
             sigs[key] = [loaded.doc.article, st.st_size, st.st_mtime_ns, sha256_bytes(data)]
         return by_article, sigs
 
-    def docs_for(self, article_id: str, report: Report | None = None) -> list[tuple[str, TagDoc]]:
-        """Every annotator's tags on one article (a TUI save reaches the index through this)."""
+    def docs_for(self, article_id: str, report: Report | None = None,
+                 known: Mapping[str, TagDoc | None] | None = None) -> list[tuple[str, TagDoc]]:
+        """Every annotator's tags on one article (a TUI save reaches the index through this).
+
+        `known`: docs already in hand (the one just saved, None for no file), not read again.
+        """
         out = []
-        for annotator in self.store.annotators():
+        known = known or {}
+        for annotator in sorted(set(self.store.annotators()) | set(known)):
+            if annotator in known:
+                doc = known[annotator]
+                if doc is not None:
+                    out.append((annotator, doc))
+                continue
             try:
                 loaded = self.store.load(annotator, article_id)
             except (TagFileError, ValueError) as exc:
@@ -180,13 +190,15 @@ class SearchIndex(Incremental):
         report.articles += 1
         report.sentences += len(sents)
 
-    def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
-        """Apply the tag files of one article to its sentence documents (after a TUI save)."""
+    def update_tags(self, article_id: str, timeout: float = 0.5,
+                    known: Mapping[str, TagDoc | None] | None = None) -> bool:
+        """Apply the tag files of one article to its sentence documents (after a TUI save);
+        `known` as in `docs_for`."""
         with self._locked(timeout):
             if not self.path.is_dir():
                 return False  # no index yet: the next ensure() builds it with these tags
             with self.engine.writer(timeout=timeout) as w:
-                changed = self._retag(w, article_id, self.docs_for(article_id))
+                changed = self._retag(w, article_id, self.docs_for(article_id, known=known))
             self._record_files(self.engine, self.path)
             return changed
 
