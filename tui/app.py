@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import ServiceWarning, TagsChanged
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
     from tui.core.articles import Article
     from tui.core.library import Library
     from tui.core.problems import Problem
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.screens.reader import ReaderScreen
@@ -37,7 +41,13 @@ PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users stil
 MAX_NOTICES = 3  # new problems announced one by one; the rest in one line
 
 
-# The palette's "go to article" provider, imported when the palette first opens.
+# The palette's providers (the action table's rows, go to article), imported when it first opens.
+def _action_commands() -> type[Provider]:
+    from tui.commands.actions import ActionCommands
+
+    return ActionCommands
+
+
 def _article_commands() -> type[Provider]:
     from tui.commands.articles import ArticleCommands
 
@@ -45,11 +55,11 @@ def _article_commands() -> type[Provider]:
 
 
 def _prewarm_reader() -> None:
-    """Import what the first open of an article needs (pySBD, the reader's ~15 modules: together
-    ~0.1-0.25 s) while the user is still looking at the library."""
+    """Import what the first open of an article needs (the sentence splitter, the reader's ~15
+    modules: together ~0.1-0.25 s) while the user is still looking at the library."""
     from tui.core.sentences import segment_tuples
 
-    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports and warms pySBD
+    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports sentencex
     import tui.screens.reader  # noqa: F401
 
 
@@ -78,17 +88,19 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {_article_commands}
-    BINDINGS = [
-        Binding("slash", "open_search", "Search", id="app.search",
-                tooltip="Search every article and tag"),
-        Binding("question_mark", "show_help", "Help", id="app.help",
-                tooltip="Keys and label guidelines"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every tag is already saved)"),
-    ]
+    COMMANDS = App.COMMANDS | {_action_commands, _article_commands}
+    BINDINGS = bindings("app")
 
-    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+    def __init__(self, ws: Workspace, labels: LabelSet, keymap: Path | None = None) -> None:
+        """`keymap`: the user's keymap.yaml (`run_app` passes the XDG one; tests their own)."""
         super().__init__()
+        self.keymap_problems: tuple[str, ...] = ()
+        if keymap is not None:
+            from tui.keymap import user_keymap
+
+            loaded = user_keymap(keymap, labels.labels)
+            self.set_keymap(loaded.keys)
+            self.keymap_problems = loaded.problems
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
@@ -103,6 +115,7 @@ class NewstagApp(App[None]):
         self.services = Services(ws, labels, self, self._article_length)
         self._new_problems: list[Problem] = []
         self.services.problems.listeners.append(self._new_problem)
+        self.suggest_gates: dict[str, Gate] = {}  # the team's models, once learned (reader)
 
     @property
     def store(self) -> TagStore:
@@ -111,6 +124,16 @@ class NewstagApp(App[None]):
     @property
     def session(self) -> TaggingSession:
         return self.services.session
+
+    @cached_property
+    def suggester(self) -> Suggester:
+        """This annotator's suggestions: the label set's cues, their record, learned models."""
+        from tui.core.suggest.engine import Suggester
+
+        suggester = Suggester.for_workspace(self.labels.labels, self.ws.cache, self.ws.annotator)
+        if suggester.stats.problem:
+            self.notify(suggester.stats.problem, severity="warning", markup=False)
+        return suggester
 
     def _article_length(self, article_id: str) -> int:
         hit = self._articles.get(article_id)
@@ -123,9 +146,9 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
-        for problem in self.labels.problems:
+        for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
-        # pySBD and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
+        # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
 
@@ -139,7 +162,7 @@ class NewstagApp(App[None]):
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
-        # imported pySBD itself, and a thread importing now would slow its screen down.
+        # imported the splitter itself, and a thread importing now would slow its screen down.
         if self._reader is None and isinstance(self.screen, LibraryScreen):
             self.run_worker(_prewarm_reader, thread=True, group="prewarm", exit_on_error=False)
 
@@ -249,8 +272,6 @@ class NewstagApp(App[None]):
     # -- the palette -------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help: keys and label guidelines (?)",
-                            "What every key does and what each label means", self.action_show_help)
         yield SystemCommand("Library: back to the list of articles", "Close the reader",
                             self.action_show_library)
         yield SystemCommand("Orphans: tags whose text is gone from their article",
@@ -271,8 +292,11 @@ class NewstagApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            from tui.screens.reader_suggest import help_text
+
             in_library = isinstance(self.screen, LibraryScreen)
-            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
+            about = help_text(self.suggester, self.suggest_gates)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
@@ -382,10 +406,11 @@ def run_app(ws: Workspace) -> int:
     """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
     `LabelsError` (one line) when the label set is unusable. Returns the exit code: 0, or
     `tui.crash.EXIT_CRASH` after an unexpected error (one line on stderr names the log)."""
+    from tui.core.keymap import keymap_path
     from tui.core.labels import load_labels
 
     labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
-    app = NewstagApp(ws, labels)
+    app = NewstagApp(ws, labels, keymap_path())
     app.run()
     if app.crash is not None:
         from tui.crash import report_crash
