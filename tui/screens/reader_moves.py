@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tui.app import NewstagApp
     from tui.core.articles import Article
+    from tui.host import Host
     from tui.widgets.article_view import ArticleView
 
 
 class MovingActions:
     """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `show_article`."""
 
-    app: NewstagApp
+    app: Host
     article: Article | None
     view: ArticleView
     highlight_terms: tuple[str, ...] = ()  # what `show_article` was asked to highlight

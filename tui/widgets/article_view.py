@@ -22,12 +22,12 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.core.articles import Article, Sentence
+from tui.core.sentence_nav import SentenceNav
 
 from .article_cursor import CursorMoves
 from .layout import Layout
 from .line_painter import GUTTER, LinePainter, highlight_pattern
 from .marks import LabelLook, Marks
-from .sentence_nav import SentenceNav
 
 MAX_PARTIAL_REDRAW = 200  # changed tags beyond which the whole screen is simply redrawn
 GROW_EVERY = 0.05  # seconds between steps of wrapping the rest of a long article

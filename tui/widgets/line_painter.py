@@ -19,10 +19,10 @@ from rich.text import Text
 
 from tui.core.articles import Article, Sentence
 from tui.core.sanitize import display_text
+from tui.core.sentence_nav import SentenceNav, same
 
 from .layout import Layout
 from .marks import UNKNOWN_LOOK, LabelLook, Mark, Marks
-from .sentence_nav import SentenceNav, same
 
 GUTTER = 11  # space, up to 7 cells of tag markers, space, cursor mark, space
 MARKER_CELLS = GUTTER - 4
