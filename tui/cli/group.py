@@ -17,7 +17,7 @@ from .common import Fail, path_option, workspace_from
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
 SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
-               "import_tags", "agree", "review", "claims")
+               "import_tags", "agree", "review", "claims", "sentences")
 _NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 
@@ -63,8 +63,10 @@ def cli(ctx: click.Context, corpus: Path | None, tags: Path | None, annotator: s
         from tui.core.labels import LabelsError
 
         try:
-            run_app(ws)
+            code = run_app(ws)
         except LabelsError as exc:
             raise Fail(str(exc)) from None
         except KeyboardInterrupt:
             sys.exit(130)
+        if code:
+            sys.exit(code)
