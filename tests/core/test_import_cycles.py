@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "tui"
 
@@ -117,8 +115,6 @@ def test_relative_and_lazy_imports_are_counted(tmp_path: Path) -> None:
     assert imports("tui.p.x", path, known) == {"tui.p.y", "tui.z", "tui.w.v"}
 
 
-@pytest.mark.xfail(strict=True, reason="the app <-> screens cycle goes when `wiring` lands "
-                   "issue 11's Protocol for screens (shape item 2)")
 def test_no_import_cycle_inside_tui() -> None:
     graph = import_graph()
     assert len(graph) > 100  # every module was read
