@@ -121,3 +121,10 @@ def test_no_import_cycle_inside_tui() -> None:
     found = cycles(graph)
     assert not found, "\n".join(
         f"{len(c)} modules in a cycle, e.g. {' -> '.join(a_loop(graph, c))}" for c in found)
+
+
+def test_the_core_imports_nothing_of_the_ui_layers() -> None:
+    """The arrows point into `tui/core`, never out of it (STYLE.md), lazy imports included."""
+    out = {name: sorted(d for d in deps if not d.startswith("tui.core") and d != "tui")
+           for name, deps in import_graph().items() if name.startswith("tui.core")}
+    assert {name: deps for name, deps in out.items() if deps} == {}
