@@ -58,7 +58,7 @@ BAD_FILES: dict[str, bytes] = {
     "902_binary": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8,
     "903_latin1": "Caf\u00e9 owners protest\n\nThe caf\u00e9 closed. It opened again.\n"
     .encode("latin-1"),
-    "904_nul": "Headline with a NUL\n\nA sentence\x00 with NUL. Another one.\n".encode(),
+    "904_nul": b"Headline with a NUL\n\nA sentence\x00 with NUL. Another one.\n",
     "905_long": ("A headline over a long line\n\n" + "word " * 40_000).encode(),
     "906_rtl": RTL.encode(),
     "907_utf16_surrogate": b"\xff\xfe" + "Lone ".encode("utf-16-le") + b"\x00\xd8" * 3,
