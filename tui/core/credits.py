@@ -199,6 +199,8 @@ def source_label(line: str) -> str:
 
 def based_on(line: str) -> Byline | None:
     """"This article is based on content written by AP writer Kim Tong-hyung." """
+    if "based on" not in line.lower():
+        return None
     m = _BASED_ON.search(line)
     if not m:
         return None
@@ -211,6 +213,8 @@ def based_on(line: str) -> Byline | None:
 
 def tail_reporting(line: str) -> str:
     """"(Reporting by Jane Smith in Seoul; Editing by John Doe)" -> "Jane Smith"."""
+    if "reporting by" not in line.lower():  # a cheap no: the regex tries every position
+        return ""
     m = _TAIL_REPORTING.search(line)
     if m and is_person(m.group("who")):
         return m.group("who").strip()

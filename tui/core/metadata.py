@@ -30,7 +30,7 @@ __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", 
 METADATA_VERSION = 2
 HEAD_LINES = 12  # the headline is near the top; never scan a whole (possibly huge) article
 TAIL_LINES = 8  # "© 2002 Example Times", "Reporting by ..." sit at the bottom
-LINE_CAP = 2000  # characters of one line looked at: a 3 MB single-line article costs the same
+LINE_CAP = 1000  # characters of one line looked at: a 3 MB single-line article costs the same
 TITLE_MAX = 80  # a title made from the first sentence is cut to about this many characters
 _PARAGRAPH_WORDS = 15  # a prose line this long is a lead paragraph: the headline is above it
 _LEAD_CHARS = 1500  # how much of the lead a headline's words are looked for in
@@ -169,7 +169,7 @@ def lead_title(sentence: str, limit: int = TITLE_MAX) -> str:
 def _first_sentence(line: str) -> str:
     from .sentences import Span, split_block  # the splitter only when there is no headline
 
-    piece = line[:600]
+    piece = line[: TITLE_MAX * 3]  # enough to see whether it ends before the cut, and why
     spans = split_block(piece, Span(0, len(piece)))
     return piece[spans[0].start : spans[0].end] if spans else piece
 
