@@ -194,8 +194,10 @@ def read(text: str, article_id: str) -> Metadata:
     else:
         lead = next((x for x in lines if x.role == "paragraph"), None) \
             or next((x for x in lines if x.role == "candidate"), None)
-        if lead is not None:
-            title, title_from = lead_title(_first_sentence(lead.text)), "lead"
+        if lead is not None:  # its first sentence, without "SEOUL (Reuters) -" before it
+            d = credits.parse_dateline(lead.text)
+            body = lead.text[d.length :].lstrip(" -–—:") if d is not None else lead.text
+            title, title_from = lead_title(_first_sentence(body or lead.text)), "lead"
     after = ti if ti is not None else 0
     date = _date([x.text for x in lines], ti)
     dateline, dateline_span, agency = "", None, ""
