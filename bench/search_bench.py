@@ -53,7 +53,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def ms(values: list[float]) -> str:
-    return f"median {statistics.median(values) * 1000:.1f} ms, p95 {pct(values, 0.95) * 1000:.1f} ms"
+    return (f"median {statistics.median(values) * 1000:.1f} ms, "
+            f"p95 {pct(values, 0.95) * 1000:.1f} ms")
 
 
 def corpus(work: Path, n: int, lee: Path) -> Path:

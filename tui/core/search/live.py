@@ -12,10 +12,14 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..tags import TagDoc
 from .engine import IndexBusy, SearchError
 from .indexer import SearchIndex
+
+if TYPE_CHECKING:
+    from ..tagging import TaggingSession
 
 RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)  # then every 5 s: a rebuild elsewhere can take minutes
 TELL_AFTER = 4  # failed attempts before the user hears that the index is lagging
@@ -38,7 +42,7 @@ class LiveUpdater:
         with contextlib.suppress(Exception):
             self._on_message(message)
 
-    def attach(self, session) -> None:  # noqa: ANN001 - a TaggingSession (no import cycle)
+    def attach(self, session: TaggingSession) -> None:
         session.listeners.append(self.notify)
 
     def notify(self, article_id: str, doc: TagDoc | None = None) -> None:

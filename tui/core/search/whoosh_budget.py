@@ -10,7 +10,7 @@ import contextlib
 import time
 from typing import Any
 
-from whoosh.collectors import WrappingCollector
+from whoosh.collectors import WrappingCollector  # type: ignore[import-untyped]
 
 from .engine import Budget
 

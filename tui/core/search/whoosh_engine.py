@@ -14,10 +14,17 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex
+from whoosh import index as windex  # type: ignore[import-untyped]
 from whoosh import query as wq
-from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.analysis import Token, Tokenizer  # type: ignore[import-untyped]
+from whoosh.fields import (  # type: ignore[import-untyped]
+    ID,
+    KEYWORD,
+    NUMERIC,
+    STORED,
+    TEXT,
+    Schema,
+)
 
 from .analysis import terms
 from .engine import (
@@ -145,9 +152,8 @@ class WhooshEngine:
             if not windex.exists_in(str(self.path), indexname=INDEX_NAME):
                 old = any(p.name.endswith(".toc") for p in self.path.iterdir())
                 return "outdated" if old else "missing"
-            with self._lock:
-                with self._open().reader() as r:
-                    r.doc_count()
+            with self._lock, self._open().reader() as r:
+                r.doc_count()
         except Exception:  # any failure to read a cache means: rebuild it
             self.close()
             return "corrupt"
