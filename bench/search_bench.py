@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from tui.core.search import SearchIndex  # noqa: E402
 from tui.core.search.engine import TYPING_SECONDS, Budget  # noqa: E402
 from tui.core.workspace import open_workspace  # noqa: E402
+from tui.screens.search import LIMIT, PAGE_ARTICLES  # noqa: E402
 
 TYPED = ["bushfires near sydney", "palestinian security forces", "afghanistan taliban"]
 PHRASES = ['"hill top"', '"new south wales"', '"security forces"', '"prime minister"',
@@ -141,7 +142,8 @@ def typing_times(ix: SearchIndex) -> list[float]:
     for q in TYPED:
         for k in range(2, len(q) + 1):
             t0 = time.perf_counter()
-            ix.search(q[:k], 200, typing=True, budget=Budget(TYPING_SECONDS))
+            ix.search(q[:k], LIMIT, typing=True, budget=Budget(TYPING_SECONDS),
+                      articles=PAGE_ARTICLES)
             out.append(time.perf_counter() - t0)
     return out
 
@@ -151,7 +153,7 @@ def query_times(ix: SearchIndex, queries: list[str], reps: int) -> list[float]:
     for _ in range(reps):
         for q in queries:
             t0 = time.perf_counter()
-            ix.search(q, 50)
+            ix.search(q, LIMIT, articles=PAGE_ARTICLES)  # the screen's first page
             out.append(time.perf_counter() - t0)
     return out
 

@@ -48,7 +48,8 @@ if TYPE_CHECKING:
     from tui.app import NewstagApp
     from tui.core.search.indexer import SearchIndex
 
-LIMIT = 60  # sentence hits of the first page (whole articles); more load on scrolling
+LIMIT = 60  # sentence hits of a page (whole articles); more load on scrolling
+PAGE_ARTICLES = 20  # articles of a page: each is read and cut into sentences when shown
 MORE_WHEN = 6  # rows from the end at which the next page of articles is fetched
 MIN_CHARS = 2
 TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the time away
@@ -217,7 +218,8 @@ class SearchScreen(Screen[None]):
         while True:  # a quick look first; then, unless a newer keystroke came, the full answer
             try:
                 results = index.search(text, LIMIT, typing=True,
-                                       budget=Budget(budget, lambda: worker.is_cancelled))
+                                       budget=Budget(budget, lambda: worker.is_cancelled),
+                                       articles=PAGE_ARTICLES)
             except QueryError as exc:
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
@@ -302,7 +304,7 @@ class SearchScreen(Screen[None]):
     def load_more(self, text: str, start: int) -> None:
         index = search_index_for(self.app)
         try:
-            more = index.search(text, LIMIT, typing=True, start=start)
+            more = index.search(text, LIMIT, typing=True, start=start, articles=PAGE_ARTICLES)
         except SearchError as exc:
             self.app.call_from_thread(self._more_failed, one_line(str(exc), 200))
             return

@@ -176,24 +176,28 @@ class SearchIndex:
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, progress: Progress | None = None,
-               typing: bool = False, budget: Budget | None = None, start: int = 0) -> Results:
+               typing: bool = False, budget: Budget | None = None, start: int = 0,
+               articles: int | None = None) -> Results:
         """Sentence hits of the best articles from article number `start` on, whole articles
-        until at least `limit` hits; a damaged index is rebuilt once and asked again."""
+        until at least `limit` hits or `articles` articles (a page of the TUI); a damaged index
+        is rebuilt once and asked again."""
         t0 = time.perf_counter()
         parsed = parse(query, typing)
+        page = articles or 1_000_000_000
         try:
-            results = self._answer(parsed, limit, budget, start)
+            results = self._answer(parsed, limit, budget, start, page)
         except IndexCorrupt as exc:
             with self._locked(timeout=600.0):
                 self.engine.close()
                 try:  # another thread or process may have rebuilt it meanwhile
-                    results = self._answer(parsed, limit, budget, start)
+                    results = self._answer(parsed, limit, budget, start, page)
                 except IndexCorrupt:
                     self._rebuild(f"the index is damaged ({exc})", progress)
-                    results = self._answer(parsed, limit, budget, start)
+                    results = self._answer(parsed, limit, budget, start, page)
         return _took(results, t0)
 
-    def _answer(self, parsed: Parsed, limit: int, budget: Budget | None, start: int) -> Results:
+    def _answer(self, parsed: Parsed, limit: int, budget: Budget | None, start: int,
+                page_articles: int) -> Results:
         deadline = None if budget is None or budget.seconds is None \
             else time.perf_counter() + budget.seconds
         if parsed.articles_only:
@@ -216,13 +220,14 @@ class SearchIndex:
                     continue
                 tags = self.engine.tags(ah.record.id) if ah.record.labels else []
                 found.extend(sentence_hits(parsed, ah.record, ah.score, loaded, tags))
-                if len(found) >= limit:
+                if len(found) >= limit or offset - start >= page_articles:
                     break
                 if budget is not None and (budget.cancelled() or (
                         deadline is not None and time.perf_counter() >= deadline and found)):
                     partial = True
                     break
-            if partial or len(found) >= limit or offset >= count or not page.hits:
+            if (partial or len(found) >= limit or offset >= count or not page.hits
+                    or offset - start >= page_articles):
                 break
         hint = "" if found or partial else self._hint(parsed)
         return Results(parsed.text, tuple(found), len(found), parsed.terms, "sentence",
