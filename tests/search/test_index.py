@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from search_helpers import seed_workspace, tag_sentence
+from search_helpers import git_write, seed_workspace, tag_sentence
 
 from tui.core import articles
 from tui.core.search import Budget, IndexBusy, QueryError, SearchIndex
@@ -256,7 +256,7 @@ def test_tag_file_changed_by_git_pull_is_picked_up(ws, index):
     assert index.ensure().retagged == 1
     path = ws.tags / "carol" / "003_420c701de47a1b0c.yaml"
     pulled = re.sub(r"label: speculation", "label: warning", path.read_text())
-    path.write_text(pulled, encoding="utf-8")
+    git_write(path, pulled)
     assert index.ensure().retagged == 1
     assert hit_keys(index.search("label:warning", 10)) == {("003_420c701de47a1b0c", 14)}
     shutil.rmtree(ws.tags / "carol")

@@ -164,14 +164,30 @@ class Updater:
         report.tags += len(tags)
         return prep
 
-    def update(self, progress: Progress | None) -> Report:
+    def quick_check(self) -> bool:
+        """True when no corpus or tag folder changed since the last update (a few `stat`s)."""
+        state = mf.load_state(self.folder, self.schema, self.engine.name)
+        return state is not None and state == mf.folders_signature(self.corpus, self.store.root)
+
+    def update(self, progress: Progress | None, full: bool = False) -> Report | None:
+        """Re-index what changed; None when the manifest is unreadable (rebuild instead).
+
+        Without `full`, a folder whose mtime is as before is not listed at all; `full`
+        compares every file's size and mtime (an edit in place leaves its folder alone)."""
         report = Report(engine=self.engine.name)
+        now = mf.folders_signature(self.corpus, self.store.root)  # before looking: no race
+        state = mf.load_state(self.folder, self.schema, self.engine.name)
+        if not full and state == now:
+            return report
         m = mf.load(self.folder, self.schema, self.engine.name)
-        assert m is not None
+        if m is None:
+            return None
         seen: set[str] = set()
         todo: list[Path] = []
         articles = m.articles
-        for e in scan_corpus(self.corpus):
+        corpus_same = not full and bool(m.folders) and m.folders[0] == now[0]
+        tags_same = not full and bool(m.folders) and m.folders[1:] == now[1:]
+        for e in () if corpus_same else scan_corpus(self.corpus):
             seen.add(e.name)
             st = e.stat()
             was = articles.get(e.name)
@@ -183,12 +199,12 @@ class Updater:
                         articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4]]
                         continue
             todo.append(Path(e.path))
-        gone_names = [name for name in articles if name not in seen] \
-            if len(seen) != len(articles) or todo else []
-        tag_sigs, retag = self.changed_tags(m.tags, report)
+        gone_names = [] if corpus_same else [name for name in articles if name not in seen]
+        tag_sigs, retag = (m.tags, set()) if tags_same else self.changed_tags(m.tags, report)
         if not (todo or gone_names or retag):
-            if m.tags != tag_sigs:
+            if m.tags != tag_sigs or m.folders != now:
                 m.tags = tag_sigs
+                m.folders = now
                 mf.save(self.folder, m)
             return report
         gone = {str(articles[name][0]) for name in gone_names if articles[name][0]}
@@ -221,7 +237,7 @@ class Updater:
         report.articles = 0  # counted above as a side effect of put(); an update reports changes
         mf.save_files(self.folder, dict(self.engine.files()))
         m.tags = tag_sigs
-        m.corpus_mtime = self.corpus.stat().st_mtime_ns
+        m.folders = now
         mf.save(self.folder, m)
         return report
 

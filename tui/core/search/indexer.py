@@ -105,12 +105,17 @@ class SearchIndex:
 
     # -- the entry point ---------------------------------------------------------------------
     def ensure(self, progress: Progress | None = None, rebuild: bool = False,
-               timeout: float = 1.0) -> Report:
-        """Bring the index up to date. Raises `IndexBusy` if another process holds the lock."""
+               timeout: float = 1.0, full: bool = False) -> Report:
+        """Bring the index up to date. Raises `IndexBusy` if another process holds the lock.
+
+        `full`: compare every article file's size and mtime, not only the folders' (see
+        `manifest`); `newstag index` does, a search does not."""
         t0 = time.perf_counter()
         with self._locked(timeout):
             reason = "asked to rebuild" if rebuild else self._needs_rebuild()
-            report = self._rebuild(reason, progress) if reason else self.updater.update(progress)
+            report = None if reason else self.updater.update(progress, full)
+            if report is None:
+                report = self._rebuild(reason or "the index manifest is unreadable", progress)
         report.seconds = time.perf_counter() - t0
         report.engine = self.engine_name
         return report
@@ -120,7 +125,7 @@ class SearchIndex:
         if status != "ok":
             return {"missing": "no index yet", "outdated": "the index is from an older newstag",
                     "corrupt": "the index is damaged"}.get(status, status)
-        if mf.load(self.path, SCHEMA_VERSION, self.engine_name) is None:
+        if mf.load_state(self.path, SCHEMA_VERSION, self.engine_name) is None:
             return "the index manifest is missing or outdated (or from the other engine)"
         damaged = mf.damaged_files(self.path, dict(self.engine.files()))
         if damaged:
@@ -142,9 +147,9 @@ class SearchIndex:
         engine.create()
         builder = Updater(self.ws.corpus, self.store, engine, new_path, SCHEMA_VERSION,
                           self.max_bytes)
+        folders = mf.folders_signature(self.ws.corpus, self.ws.tags)  # before reading: no race
         tag_docs, tag_sigs = builder.all_tag_docs(report)
-        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs,
-                        self.ws.corpus.stat().st_mtime_ns)
+        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs, folders)
         paths = sorted(Path(e.path) for e in scan_corpus(self.ws.corpus))
         total = len(paths)
         if progress:
