@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
-from textual.binding import Binding
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from tui.core.articles import Article
     from tui.core.library import Library
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.screens.reader import ReaderScreen
@@ -33,6 +36,12 @@ PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users stil
 
 
 # The palette's providers, imported when the palette first opens (not before the first screen).
+def _action_commands() -> type[Provider]:
+    from tui.commands.actions import ActionCommands
+
+    return ActionCommands
+
+
 def _article_commands() -> type[Provider]:
     from tui.commands.articles import ArticleCommands
 
@@ -58,11 +67,11 @@ def _orphan_commands() -> type[Provider]:
 
 
 def _prewarm_reader() -> None:
-    """Import what the first open of an article needs (pySBD, the reader's ~15 modules: together
-    ~0.1-0.25 s) while the user is still looking at the library."""
+    """Import what the first open of an article needs (the sentence splitter, the reader's ~15
+    modules: together ~0.1-0.25 s) while the user is still looking at the library."""
     from tui.core.sentences import segment_tuples
 
-    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports and warms pySBD
+    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports sentencex
     import tui.screens.reader  # noqa: F401
 
 
@@ -89,18 +98,20 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {_article_commands, _general_commands, _team_commands,
-                               _orphan_commands}
-    BINDINGS = [
-        Binding("slash", "open_search", "Search", id="app.search",
-                tooltip="Search every article and tag"),
-        Binding("question_mark", "show_help", "Help", id="app.help",
-                tooltip="Keys and label guidelines"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every tag is already saved)"),
-    ]
+    COMMANDS = App.COMMANDS | {_action_commands, _article_commands, _general_commands,
+                               _team_commands, _orphan_commands}
+    BINDINGS = bindings("app")
 
-    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+    def __init__(self, ws: Workspace, labels: LabelSet, keymap: Path | None = None) -> None:
+        """`keymap`: the user's keymap.yaml (`run_app` passes the XDG one; tests their own)."""
         super().__init__()
+        self.keymap_problems: tuple[str, ...] = ()
+        if keymap is not None:
+            from tui.keymap import user_keymap
+
+            loaded = user_keymap(keymap, labels.labels)
+            self.set_keymap(loaded.keys)
+            self.keymap_problems = loaded.problems
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
@@ -109,6 +120,7 @@ class NewstagApp(App[None]):
         self.status_segments: list[StatusSegment] = []
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
         self._reader: ReaderScreen | None = None
+        self.suggest_gates: dict[str, Gate] = {}  # the team's models, once learned (reader)
 
     @cached_property
     def store(self) -> TagStore:
@@ -133,6 +145,16 @@ class NewstagApp(App[None]):
         session.listeners.append(self.quiet_feed)
         return session
 
+    @cached_property
+    def suggester(self) -> Suggester:
+        """This annotator's suggestions: the label set's cues, their record, learned models."""
+        from tui.core.suggest.engine import Suggester
+
+        suggester = Suggester.for_workspace(self.labels.labels, self.ws.cache, self.ws.annotator)
+        if suggester.stats.problem:
+            self.notify(suggester.stats.problem, severity="warning", markup=False)
+        return suggester
+
     def _article_length(self, article_id: str) -> int:
         hit = self._articles.get(article_id)
         return len(hit[0].text) if hit is not None else 0
@@ -149,15 +171,15 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
-        for problem in self.labels.problems:
+        for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
-        # pySBD and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
+        # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
-        # imported pySBD itself, and a thread importing now would slow its screen down.
+        # imported the splitter itself, and a thread importing now would slow its screen down.
         if self._reader is None and isinstance(self.screen, LibraryScreen):
             self.run_worker(_prewarm_reader, thread=True, group="prewarm", exit_on_error=False)
 
@@ -240,9 +262,16 @@ class NewstagApp(App[None]):
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
+        own = getattr(self.screen, "show_own_help", None)
+        if callable(own):  # a screen with its own `?` (search: its keys and the query syntax)
+            own()
+            return
         if not isinstance(self.screen, HelpScreen):
+            from tui.screens.reader_suggest import help_text
+
             in_library = isinstance(self.screen, LibraryScreen)
-            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
+            about = help_text(self.suggester, self.suggest_gates)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
@@ -270,7 +299,8 @@ class NewstagApp(App[None]):
 def run_app(ws: Workspace) -> None:
     """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
     `LabelsError` (one line) when the label set is unusable."""
+    from tui.core.keymap import keymap_path
     from tui.core.labels import load_labels
 
     labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
-    NewstagApp(ws, labels).run()
+    NewstagApp(ws, labels, keymap_path()).run()

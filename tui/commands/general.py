@@ -1,4 +1,4 @@
-"""Palette: help, and going back to the library."""
+"""Palette: going back to the library (help and the other keyed actions: commands/actions.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ class GeneralCommands(Provider):
     def _commands(self) -> list[tuple[str, str, object]]:
         app = self.app
         return [
-            ("Help: keys and label guidelines (?)", "What every key does and what each label means",
-             app.action_show_help),  # type: ignore[attr-defined]
             ("Library: back to the list of articles", "Close the reader", app.action_show_library),  # type: ignore[attr-defined]
         ]
 

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.bindings import add_bindings, bindings, label_bindings
 from tui.core.sanitize import one_line
 from tui.core.search.engine import (
     TYPING_SECONDS,
@@ -79,26 +79,7 @@ class SearchScreen(Screen[None]):
 
     app: NewstagApp
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="search.close", tooltip="Back to where you were"),
-        Binding("enter", "open_hit", "Open", id="search.open",
-                tooltip="Open the article at this sentence"),
-        Binding("slash", "focus_query", "Query", id="search.query", tooltip="Edit the query"),
-        Binding("down,tab", "focus_hits", "Hits", show=False, id="search.hits",
-                tooltip="Move to the list of hits"),
-        Binding("j", "cursor('down')", "Next", show=False, id="search.next"),
-        Binding("k", "cursor('up')", "Previous", show=False, id="search.previous"),
-        Binding("space", "select_hit", "Select", id="search.select-hit",
-                tooltip="Select this hit for tagging several at once"),
-        Binding("asterisk", "select_all", "All", id="search.select-all",
-                tooltip="Select every hit shown (again: select none)"),
-        Binding("u", "undo_tag", "Undo", id="search.undo-tag",
-                tooltip="Undo the last tagging done here (a bulk tagging is one step)"),
-        Binding("ctrl+r", "redo_tag", "Redo", show=False, id="search.redo-tag",
-                tooltip="Redo what was undone"),
-        Binding("question_mark,f1", "search_help", "Help", id="search.help",
-                tooltip="Keys of this screen and the query syntax"),
-    ]
+    BINDINGS = bindings("search")
 
     DEFAULT_CSS = """
     SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -124,21 +105,10 @@ class SearchScreen(Screen[None]):
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
-        labels = self.app.labels.labels
-        others = " ".join(lb.key for lb in labels[1:9] if lb.key)
-        keys = f"Tag ({others} 1-{min(len(labels), 9)})" if others else "Tag"
-        extra = []
-        for n, label in enumerate(labels[:9], 1):
-            if label.key and not label.key.isdigit() and label.key not in "jku/ *?":
-                # The first label's key carries the footer entry for all of them.
-                extra.append(Binding(label.key, f"toggle_label({n})", keys if n == 1 else
-                                     label.name, show=n == 1, id=f"search.label-key-{n}",
-                                     tooltip=f"Toggle {label.name} on this hit"))
-            extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,
-                                 id=f"search.label-{n}",
-                                 tooltip=f"Toggle {label.name} on this hit"))
-        for binding in Binding.make_bindings(extra):
-            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+        labels = self.app.labels.labels[:9]
+        others = " ".join(lb.key for lb in labels[1:] if lb.key)
+        footer = f"Tag ({others} 1-{len(labels)})" if others else "Tag"
+        add_bindings(self, label_bindings("search", labels, frozenset("jku/ *?"), footer))
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")
@@ -374,7 +344,7 @@ class SearchScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("toggle_label", "cursor", "select_hit", "select_all", "undo_tag",
-                      "redo_tag", "search_help"):
+                      "redo_tag"):
             return self.hit_list.has_focus  # in the query box these keys are typing
         return True
 
@@ -396,8 +366,12 @@ class SearchScreen(Screen[None]):
             self.hit_list.replace_option_prompt_at_index(self._row_of(i), self._prompt(h))
         self._show_count()
 
-    def action_search_help(self) -> None:
-        self.app.push_screen(SearchHelp(self.app.labels))
+    def show_own_help(self) -> None:
+        """`?` (the App's key) on this screen: its keys in force and the query syntax."""
+        from tui.bindings import help_rows
+
+        if self.hit_list.has_focus or not self.query_one(Input).has_focus:
+            self.app.push_screen(SearchHelp(self.app.labels, help_rows(self.app, "search")))
 
     def action_toggle_label(self, n: int) -> None:
         label = self.app.labels.by_number(n)

@@ -6,24 +6,19 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.sanitize import one_line
 
-KEYS = [
-    ("type", "search as you type (first hits at once, then the complete answer)"),
-    ("↓ / tab, / ", "to the hits; back to the query"),
-    ("j / k", "next / previous hit (more articles load as you reach the end)"),
-    ("enter", "open the article at this sentence"),
+EXTRA_KEYS = [
+    ("type", "search as you type (first hits at once, then the complete answer; more "
+             "articles load as the cursor nears the end)"),
     ("1-9 or a label key", "toggle that label on this hit"),
-    ("space / *", "select this hit / select every hit shown (again: none)"),
     ("label key with a selection", "tag every selected hit, after a y/n confirmation"),
-    ("u / ctrl+r", "undo / redo tagging done here (a bulk tagging is one step)"),
-    ("escape", "back to where you were"),
 ]
 SYNTAX = [
     ("ammunition", "a word, any form (warned finds warning)"),
@@ -52,17 +47,17 @@ def _table(rows: list[tuple[str, str]]) -> Table:
 class SearchHelp(ModalScreen[None]):
     """Keys of the search screen and the query language; escape, `?` or `q` closes it."""
 
-    BINDINGS = [Binding("escape,question_mark,q", "close_help", "Close", id="search-help.close",
-                        tooltip="Back to the search")]
+    BINDINGS = bindings("search-help")
 
-    def __init__(self, labels: LabelSet) -> None:
+    def __init__(self, labels: LabelSet, keys: list[tuple[str, str]]) -> None:
         super().__init__()
         self.labels = labels
+        self.keys = [*EXTRA_KEYS, *keys]  # the action table's rows, with the keys in force
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys in search", style="bold underline"))
-            yield Static(_table(KEYS))
+            yield Static(_table(self.keys))
             yield Static(Text("\nQuery syntax", style="bold underline"))
             yield Static(_table(SYNTAX))
             names = ", ".join(one_line(lb.name, 30) for lb in self.labels.labels)
@@ -80,10 +75,7 @@ class BulkConfirm(ModalScreen[bool]):
     BulkConfirm > Static { width: 100%; height: 1; background: $warning; color: $text;
                            padding: 0 1; }
     """
-    BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="search-bulk.yes"),
-        Binding("n,escape", "answer(False)", "No", id="search-bulk.no"),
-    ]
+    BINDINGS = bindings("search-bulk")
 
     def __init__(self, question: str) -> None:
         super().__init__()
