@@ -69,7 +69,7 @@ def test_both_engines_give_the_same_answers(ws):
         assert ix.ensure().rebuilt  # switching engines rebuilds
         found[engine] = {q: set(keys(ix.search(q, 1000))) for q in [
             "ammunition", "warned", '"supply ammunition"', "kim AND NOT russia", "weapon*",
-            "title:putin", "source:AP", "article:003* ammunition", "date:2023-09",
+            "title:putin", "source:inewszone", "article:003* ammunition", "date:2023-09",
             "label:speculation", 'label:"official statement"', "annotator:bob",
             "untagged ammunition", "is:tagged", "(kim OR putin) AND technology", "suppl?",
             "-russia kim", "label:spec*"]}

@@ -59,7 +59,7 @@ def hit_prompt(hit: Hit, looks: Mapping[str, LabelLook], selected: bool = False)
     then KWIC; an article hit (title:, date: queries) is its title line."""
     if hit.kind == "sentence":
         head = Text("✓ " if selected else "  ", style="bold green")
-        head.append(f"#{hit.index + 1}", style="dim")
+        head.append(f"#{hit.index + 1:<3}", style="dim")
     else:
         head = Text(one_line(hit.title, 90), style="bold")
     for name in hit.labels:
@@ -71,4 +71,5 @@ def hit_prompt(hit: Hit, looks: Mapping[str, LabelLook], selected: bool = False)
         head.append(f"  by {one_line(', '.join(hit.annotators), 60)}", style="dim italic")
     if hit.kind != "sentence":
         return head
-    return Text.assemble(head, "\n  ", kwic(hit))
+    # The sentence right after its number: a hit costs one or two rows, not three.
+    return Text.assemble(head, "\n    " if hit.labels or hit.annotators else "  ", kwic(hit))

@@ -153,13 +153,14 @@ class Updater:
         if prep.message:
             report.messages.append(prep.message)
         if prep.article is None or art is None:
-            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message]
+            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message,
+                                     prep.inode]
             return prep
         if docs is None:
             docs = self.docs_for(art.id, report)
         tags = tag_records(art, docs) if docs else []
         w.put_article(with_tags(prep.article, tags), tags)
-        m.articles[prep.name] = [art.id, prep.size, prep.mtime_ns, prep.sha256, ""]
+        m.articles[prep.name] = [art.id, prep.size, prep.mtime_ns, prep.sha256, "", prep.inode]
         report.articles += 1
         report.tags += len(tags)
         return prep
@@ -189,14 +190,21 @@ class Updater:
         tags_same = not full and bool(m.folders) and m.folders[1:] == now[1:]
         for e in () if corpus_same else scan_corpus(self.corpus):
             seen.add(e.name)
-            st = e.stat()
             was = articles.get(e.name)
+            # The folder changed: a file that is still the one indexed (same inode, which
+            # `scandir` gives without a `stat`) was not replaced; `full` stats every file.
+            if was is not None and not full and was[5] == e.inode():
+                continue
+            st = e.stat()
             if was is not None and was[1] == st.st_size and was[2] == st.st_mtime_ns:
+                if was[5] != st.st_ino:
+                    articles[e.name] = [*was[:5], st.st_ino]
                 continue
             if was is not None:  # touched: only a changed content hash means re-indexing
                 with contextlib.suppress(OSError):
                     if sha256_bytes(Path(e.path).read_bytes()) == was[3]:
-                        articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4]]
+                        articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4],
+                                            st.st_ino]
                         continue
             todo.append(Path(e.path))
         gone_names = [] if corpus_same else [name for name in articles if name not in seen]

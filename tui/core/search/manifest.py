@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 
-VERSION = 3
+VERSION = 4
 MANIFEST = "newstag-manifest.bin"
 STATE = "newstag-state.bin"
 FILES = "newstag-files.json"
@@ -34,7 +34,7 @@ FILES = "newstag-files.json"
 class Manifest:
     schema: int
     engine: str
-    # file name -> [article id, size, mtime_ns, sha256, message ("" when indexed)]
+    # file name -> [article id, size, mtime_ns, sha256, message ("" when indexed), inode]
     articles: dict[str, list[object]] = field(default_factory=dict)
     # "annotator/file.yaml" -> [article id, size, mtime_ns, sha256]
     tags: dict[str, list[object]] = field(default_factory=dict)

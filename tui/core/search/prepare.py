@@ -53,6 +53,7 @@ class Prepared:
     sha256: str  # of the file's bytes (the manifest's change test)
     article: ArticleRecord | None = None
     message: str = ""  # a warning (read with a fallback encoding) or why it was skipped
+    inode: int = 0  # a file replaced (git, save-by-rename) has a new one
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, Article | None]:
@@ -74,12 +75,13 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, Arti
             raise TextFileError(f"{path}: empty file; not searchable (add text or remove it)")
         decoded = decode_bytes(data, str(path))
     except TextFileError as exc:
-        return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc)), None
+        return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc),
+                        inode=st.st_ino), None
     art = parse_article(decoded.text, path.stem, path, decoded.warning)
     record = ArticleRecord(art.id, path.name, art.sha256, art.title, art.meta.source,
                            iso_date(art.meta.date), art.text)
     return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record,
-                    decoded.warning or ""), art
+                    decoded.warning or "", st.st_ino), art
 
 
 def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
