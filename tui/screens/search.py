@@ -144,6 +144,8 @@ class SearchScreen(Screen[None]):
             report = index.ensure(progress=progress, timeout=2.0)
             if report.rebuilt:
                 note = f"index built: {report.articles} articles ({report.reason})"
+                if index.notice:  # tantivy chosen for a large corpus: say so, once
+                    note = f"{index.notice} · {note}"
             if report.messages:
                 first = one_line(report.messages[0], 120)
                 note += f" · {len(report.messages)} file(s) not searchable: {first}"
