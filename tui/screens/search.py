@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from tui.core.search.indexer import SearchIndex
 
 LIMIT = 60  # sentence hits of a page (whole articles); more load on scrolling
-PAGE_ARTICLES = 20  # articles of a page: each is read and cut into sentences when shown
+PAGE_ARTICLES = 12  # articles of a page (about a screenful): each is read and segmented
 MORE_WHEN = 6  # rows from the end at which the next page of articles is fetched
 MIN_CHARS = 2
 TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the time away
