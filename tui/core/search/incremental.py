@@ -22,7 +22,15 @@ from ..tagstore import TagFileError, TagStore
 from ..workspace import ARTICLE_SUFFIXES
 from . import manifest as mf
 from .engine import Engine, EngineWriter
-from .prepare import MAX_BYTES, Prepared, read_article, sha256_bytes, tag_records, with_tags
+from .prepare import (
+    MAX_BYTES,
+    Prepared,
+    article_of,
+    read_article,
+    sha256_bytes,
+    tag_records,
+    with_tags,
+)
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 
@@ -149,18 +157,20 @@ class Updater:
             m: mf.Manifest, report: Report) -> Prepared:
         """Read one article file and write its article and tag documents; `docs` None means
         read its tag files now."""
-        prep, art = read_article(path, self.max_bytes)
+        prep, _text = read_article(path, self.max_bytes)
         if prep.message:
             report.messages.append(prep.message)
-        if prep.article is None or art is None:
+        record = prep.article
+        if record is None:
             m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message,
                                      prep.inode]
             return prep
         if docs is None:
-            docs = self.docs_for(art.id, report)
-        tags = tag_records(art, docs) if docs else []
-        w.put_article(with_tags(prep.article, tags), tags)
-        m.articles[prep.name] = [art.id, prep.size, prep.mtime_ns, prep.sha256, "", prep.inode]
+            docs = self.docs_for(record.id, report)
+        tags = tag_records(article_of(record, path), docs) if docs else []
+        w.put_article(with_tags(record, tags), tags)
+        m.articles[prep.name] = [record.id, prep.size, prep.mtime_ns, prep.sha256, "",
+                                 prep.inode]
         report.articles += 1
         report.tags += len(tags)
         return prep
