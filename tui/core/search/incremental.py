@@ -154,10 +154,11 @@ class Updater:
 
     # -- articles ----------------------------------------------------------------------------
     def put(self, w: EngineWriter, path: Path, docs: list[tuple[str, TagDoc]] | None,
-            m: mf.Manifest, report: Report) -> Prepared:
-        """Read one article file and write its article and tag documents; `docs` None means
-        read its tag files now."""
-        prep, _text = read_article(path, self.max_bytes)
+            m: mf.Manifest, report: Report, prep: Prepared | None = None) -> Prepared:
+        """Write one article's article and tag documents (`prep`: the file as read already,
+        else read now); `docs` None means read its tag files now."""
+        if prep is None:
+            prep = read_article(path, self.max_bytes)[0]
         if prep.message:
             report.messages.append(prep.message)
         record = prep.article

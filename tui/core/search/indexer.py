@@ -27,11 +27,13 @@ from . import manifest as mf
 from .engine import Budget, Engine, Hit, IndexBusy, IndexCorrupt, QueryError, Results
 from .incremental import Progress, Report, Updater, scan_corpus
 from .matching import ArticleTexts, sentence_hits
+from .prepare import Prepared, prepare_job, read_article
 from .query import Keyword, Parsed, leaves, parse
 
 SCHEMA_VERSION = 3
 ENGINES = ("whoosh", "tantivy")
 AUTO_TANTIVY = 20_000  # articles above which tantivy is chosen when nobody said which
+POOL_MIN = 64  # below this many articles a process pool costs more than it saves
 ARTICLE_BATCH = 12  # articles asked of the engine at a time while collecting sentences
 
 __all__ = ["AUTO_TANTIVY", "ENGINES", "Progress", "Report", "SearchIndex", "choose_engine"]
@@ -83,6 +85,7 @@ class SearchIndex:
         self.store = TagStore(ws.tags)
         self.max_bytes = max_bytes if max_bytes is not None else MAX_BYTES
         self.texts = ArticleTexts(ws.corpus, ws.cache)
+        self.procs = procs if procs is not None else min(2, os.cpu_count() or 1)
         self._lock = FileLock(str(ws.cache / "index.lock"))
 
     @property
@@ -155,8 +158,8 @@ class SearchIndex:
         if progress:
             progress(0, total, "indexing")
         with engine.writer(timeout=5.0, bulk=True) as w:
-            for i, path in enumerate(paths, 1):
-                builder.put(w, path, tag_docs.get(path.stem, []), m, report)
+            for i, (path, prep) in enumerate(zip(paths, self._read_all(paths), strict=True), 1):
+                builder.put(w, path, tag_docs.get(path.stem, []), m, report, prep)
                 if progress and (i % 200 == 0 or i == total):
                     progress(i, total, "indexing")
         mf.save_files(new_path, dict(engine.files()))
@@ -171,6 +174,19 @@ class SearchIndex:
         self.engine = self.engine_factory(self.path)
         report.added = report.articles
         return report
+
+    def _read_all(self, paths: list[Path]) -> Iterator[Prepared]:
+        """Every file read (title, source, date by the reader's rules: milliseconds each), over
+        `procs` processes for a large corpus while this one feeds the engine."""
+        if self.procs > 1 and len(paths) >= POOL_MIN:
+            from ..segcache import make_pool  # spawn, quiet workers: safe inside the TUI
+
+            with make_pool(self.procs) as pool:
+                jobs = [(str(p), self.max_bytes) for p in paths]
+                yield from pool.map(prepare_job, jobs, chunksize=32)
+        else:
+            for p in paths:
+                yield read_article(p, self.max_bytes)[0]
 
     def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
         """Re-index one article with its tag files (after a TUI save)."""
