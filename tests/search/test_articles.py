@@ -175,8 +175,9 @@ def test_quick_check_lists_no_folder_and_full_check_finds_an_edit_in_place(ws, e
     import tui.core.search.incremental as incremental
 
     listed = []
-    real = incremental.scan_corpus
-    monkeypatch.setattr(incremental, "scan_corpus", lambda c: listed.append(c) or real(c))
+    real = incremental.Updater._changed_files
+    monkeypatch.setattr(incremental.Updater, "_changed_files",
+                        lambda self, m, full: listed.append(full) or real(self, m, full))
     assert ix.ensure().touched == 0 and listed == []  # the quick check: folders only
     full = ix.ensure(full=True)
     assert full.changed == 1 and listed

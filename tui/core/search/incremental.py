@@ -163,15 +163,14 @@ class Updater:
             report.messages.append(prep.message)
         record = prep.article
         if record is None:
-            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message,
-                                     prep.inode]
+            m.set(prep.name, ["", prep.size, prep.mtime_ns, prep.sha256, prep.message,
+                              prep.inode])
             return prep
         if docs is None:
             docs = self.docs_for(record.id, report)
         tags = tag_records(article_of(record, path), docs) if docs else []
         w.put_article(with_tags(record, tags), tags)
-        m.articles[prep.name] = [record.id, prep.size, prep.mtime_ns, prep.sha256, "",
-                                 prep.inode]
+        m.set(prep.name, [record.id, prep.size, prep.mtime_ns, prep.sha256, "", prep.inode])
         report.articles += 1
         report.tags += len(tags)
         return prep
@@ -194,47 +193,24 @@ class Updater:
         m = mf.load(self.folder, self.schema, self.engine.name)
         if m is None:
             return None
-        seen: set[str] = set()
-        todo: list[Path] = []
-        articles = m.articles
         corpus_same = not full and bool(m.folders) and m.folders[0] == now[0]
         tags_same = not full and bool(m.folders) and m.folders[1:] == now[1:]
-        for e in () if corpus_same else scan_corpus(self.corpus):
-            seen.add(e.name)
-            was = articles.get(e.name)
-            # The folder changed: a file that is still the one indexed (same inode, which
-            # `scandir` gives without a `stat`) was not replaced; `full` stats every file.
-            if was is not None and not full and was[5] == e.inode():
-                continue
-            st = e.stat()
-            if was is not None and was[1] == st.st_size and was[2] == st.st_mtime_ns:
-                if was[5] != st.st_ino:
-                    articles[e.name] = [*was[:5], st.st_ino]
-                continue
-            if was is not None:  # touched: only a changed content hash means re-indexing
-                with contextlib.suppress(OSError):
-                    if sha256_bytes(Path(e.path).read_bytes()) == was[3]:
-                        articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4],
-                                            st.st_ino]
-                        continue
-            todo.append(Path(e.path))
-        gone_names = [] if corpus_same else [name for name in articles if name not in seen]
+        todo, gone_names = ([], []) if corpus_same else self._changed_files(m, full)
         tag_sigs, retag = (m.tags, set()) if tags_same else self.changed_tags(m.tags, report)
         if not (todo or gone_names or retag):
-            if m.tags != tag_sigs or m.folders != now:
-                m.tags = tag_sigs
-                m.folders = now
-                mf.save(self.folder, m)
+            m.tags = tag_sigs
+            m.folders = now
+            m.save()
             return report
-        gone = {str(articles[name][0]) for name in gone_names if articles[name][0]}
+        gone = {str(e[0]) for e in map(m.get, gone_names) if e and e[0]}
         redone: set[str] = set()
-        file_of = {str(v[0]): name for name, v in articles.items() if v[0]} if retag else {}
+        file_of = {Path(name).stem: name for name in m.inodes} if retag else {}
         with self.engine.writer(timeout=5.0) as w:
             for name in gone_names:
-                del articles[name]
+                m.delete(name)
             total = len(todo)
             for i, path in enumerate(sorted(todo), 1):
-                prev = articles.get(path.name)
+                prev = m.get(path.name)
                 prep = self.put(w, path, None, m, report)
                 if prep.article is None:
                     if prev and prev[0]:
@@ -257,8 +233,37 @@ class Updater:
         mf.save_files(self.folder, dict(self.engine.files()))
         m.tags = tag_sigs
         m.folders = now
-        mf.save(self.folder, m)
+        m.save()
         return report
+
+    def _changed_files(self, m: mf.Manifest, full: bool) -> tuple[list[Path], list[str]]:
+        """(files to re-index, names gone). The corpus folder is listed once; its entries'
+        inodes (free from `scandir`) are compared with the manifest's as two dicts, so only
+        new or replaced files are `stat`ed, and hashed only if their size or mtime moved.
+        `full` also stats the rest (edits in place keep the inode)."""
+        with os.scandir(self.corpus) as it:
+            now = {e.name: e.inode() for e in it if e.name.endswith(ARTICLE_SUFFIXES)
+                   and not e.name.startswith(".") and e.is_file()}
+        gone = sorted(m.inodes.keys() - now.keys())
+        suspects = sorted(now) if full else sorted(n for n, _ in now.items() - m.inodes.items())
+        todo: list[Path] = []
+        for name in suspects:
+            path = self.corpus / name
+            was = m.get(name)
+            try:
+                st = path.stat()
+                if was is not None and was[1] == st.st_size and was[2] == st.st_mtime_ns:
+                    if was[5] != st.st_ino:
+                        m.set(name, [*was[:5], st.st_ino])
+                    continue
+                if was is not None and sha256_bytes(path.read_bytes()) == was[3]:
+                    m.set(name, [was[0], st.st_size, st.st_mtime_ns, was[3], was[4],
+                                 st.st_ino])
+                    continue
+            except OSError:
+                continue  # gone while looking: the next update sees it
+            todo.append(path)
+        return todo, gone
 
     def retag(self, article_id: str, timeout: float) -> bool:
         """Re-index one article with its tag files as they are now (after a TUI save)."""
@@ -279,5 +284,5 @@ class Updater:
                 m.tags[key] = [article_id, st.st_size, st.st_mtime_ns,
                                sha256_bytes(path.read_bytes())]
         mf.save_files(self.folder, dict(self.engine.files()))
-        mf.save(self.folder, m)
+        m.save()
         return True

@@ -152,7 +152,7 @@ class SearchIndex:
                           self.max_bytes)
         folders = mf.folders_signature(self.ws.corpus, self.ws.tags)  # before reading: no race
         tag_docs, tag_sigs = builder.all_tag_docs(report)
-        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs, folders)
+        m = mf.Manifest(new_path, SCHEMA_VERSION, self.engine_name, tag_sigs, folders)
         paths = sorted(Path(e.path) for e in scan_corpus(self.ws.corpus))
         total = len(paths)
         if progress:
@@ -163,7 +163,7 @@ class SearchIndex:
                 if progress and (i % 200 == 0 or i == total):
                     progress(i, total, "indexing")
         mf.save_files(new_path, dict(engine.files()))
-        mf.save(new_path, m)
+        m.save()
         engine.close()
         self.engine.close()
         old = self.ws.cache / f"index.old-{os.getpid()}"
