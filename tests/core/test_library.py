@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from workspace_helpers import copy_seeds
 
 from tui.core import library
 from tui.core.library import ensure_entries, load_library, open_library, refresh_library
@@ -20,9 +20,7 @@ IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "tags").mkdir()
-    return open_workspace(tmp_path, annotator="ana")
+    return open_workspace(copy_seeds(tmp_path, labels=False), annotator="ana")
 
 
 def no_reads(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -123,7 +121,8 @@ def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) 
     (ws.tags / "bo" / "broken.yaml").write_text("schema: [", encoding="utf-8")
     lib = load_library(ws)
     assert dict(lib.counts["002_ac2d878c38bad475"]) == {"speculation": 3, "warning": 1}
-    assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0]
+    assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0].message
+    assert lib.problems[0].key.endswith("broken.yaml") and lib.problems[0].fatal
     monkeypatch.setattr(TagStore, "load_path", lambda *a: pytest.fail("parsed a tag file"))
     warm = open_library(ws)
     assert warm.counts == lib.counts and warm.problems == lib.problems

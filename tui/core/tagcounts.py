@@ -10,12 +10,15 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
+
+from .problems import Problem
 
 CACHE_NAME = "tagcounts-v1.json"
 Counts = dict[str, Counter[str]]
 
 
-def _read(cache_root: Path) -> dict[str, dict]:
+def _read(cache_root: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((cache_root / CACHE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -24,24 +27,27 @@ def _read(cache_root: Path) -> dict[str, dict]:
     return files if isinstance(files, dict) else {}
 
 
-def _aggregate(files: dict[str, dict]) -> tuple[Counts, list[str]]:
+def _aggregate(files: dict[str, dict[str, Any]]) -> tuple[Counts, list[Problem]]:
     counts: Counts = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for key in sorted(files):
         info = files[key]
-        problems.extend(info.get("problems", ()))
+        found = [str(p) for p in info.get("problems", ())]
+        if found:  # one problem per file (its key is `annotator/file.yaml`), as the TUI shows it
+            more = f" (and {len(found) - 1} more: newstag validate)" if len(found) > 1 else ""
+            problems.append(Problem(key, found[0] + more, bool(info.get("fatal"))))
         article = info.get("article")
         if isinstance(article, str):
             counts.setdefault(article, Counter()).update(info.get("labels", {}))
     return counts, problems
 
 
-def load_counts(cache_root: Path) -> tuple[Counts, list[str]]:
+def load_counts(cache_root: Path) -> tuple[Counts, list[Problem]]:
     """Counts (article id -> label -> n) and problems as last seen; reads only the cache."""
     return _aggregate(_read(cache_root))
 
 
-def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str], bool]:
+def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[Problem], bool]:
     """Counts checked against the tag files now; re-parses changed files; saves the cache.
 
     Returns (counts, problems, whether anything differed from the cache). Problems are the
@@ -51,7 +57,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
 
     old = _read(cache_root)
     store = TagStore(tags_root)
-    new: dict[str, dict] = {}
+    new: dict[str, dict[str, Any]] = {}
     changed = False
     for annotator, path in store.iter_files():
         key = f"{annotator}/{path.name}"
@@ -64,11 +70,12 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
             new[key] = hit
             continue
         changed = True
-        info: dict = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        info: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
         try:
             loaded = store.load_path(path)
         except TagFileError as exc:
             info["problems"] = [str(exc)]
+            info["fatal"] = True
         else:
             if loaded.doc is not None:
                 info["article"] = loaded.doc.article
@@ -84,7 +91,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
     return counts, problems, changed
 
 
-def _write(cache_root: Path, files: dict[str, dict]) -> None:
+def _write(cache_root: Path, files: dict[str, dict[str, Any]]) -> None:
     path = cache_root / CACHE_NAME
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

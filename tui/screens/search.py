@@ -38,15 +38,14 @@ from tui.core.search.engine import (
     Results,
     SearchError,
 )
-from tui.core.search.hook import IndexFeed
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
 from tui.screens.search_help import BulkConfirm, SearchHelp
 from tui.widgets.search_hit import article_header, hit_prompt, reader_terms
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.search.indexer import SearchIndex
+    from tui.host import Host
 
 LIMIT = 60  # sentence hits of a page (whole articles); more load on scrolling
 PAGE_ARTICLES = 12  # articles of a page (about a screenful): each is read and segmented
@@ -56,20 +55,9 @@ TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the tim
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
 
 
-def index_feed(app: NewstagApp) -> IndexFeed:
-    """The App's IndexFeed (the App attaches one at start; an App without it gets one now)."""
-    feed = getattr(app, "search_feed", None)
-    if feed is None:
-        feed = IndexFeed(app.ws, on_message=lambda message: app.call_from_thread(
-            app.notify, message, severity="warning", markup=False))
-        feed.attach(app.session)
-        app.search_feed = feed  # type: ignore[attr-defined]
-    return feed
-
-
-def search_index_for(app: NewstagApp) -> SearchIndex:
-    """One SearchIndex per App; every tag save reaches it through the App's IndexFeed."""
-    feed = index_feed(app)
+def search_index_for(app: Host) -> SearchIndex:
+    """The App's one SearchIndex (its services' feed made it; call from a worker thread)."""
+    feed = app.services.feed
     feed.updater()  # from now on saves go straight to the index's updater thread
     return feed.index()
 
@@ -77,7 +65,7 @@ def search_index_for(app: NewstagApp) -> SearchIndex:
 class SearchScreen(Screen[None]):
     """Type a query; `↓`/`tab` to the hits; `enter` opens one; a label key tags it."""
 
-    app: NewstagApp
+    app: Host
 
     BINDINGS = bindings("search")
 
@@ -259,7 +247,7 @@ class SearchScreen(Screen[None]):
 
     def _prompt(self, hit: Hit) -> Text:
         chosen = (hit.article, hit.index) in self.selected
-        return hit_prompt(hit, getattr(self.app, "looks", {}), selected=chosen)
+        return hit_prompt(hit, self.app.looks, selected=chosen)
 
     # -- more articles as the user scrolls ----------------------------------------------------
     @on(OptionList.OptionHighlighted, "#search-hits")
@@ -473,7 +461,7 @@ class SearchScreen(Screen[None]):
         article = self.app.load_article(article_id)
         if article is None:
             return
-        tags = tag_records(article, search_index_for(self.app).docs_for(article_id))
+        tags = tag_records(article, self.app.services.docs.docs_for(article_id))
         for i, hit in enumerate(self.hits):
             if hit.article != article_id or hit.kind != "sentence":
                 continue

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import stem, terms, wildcard_patterns
-from .engine import QueryError
+from .errors import QueryError
 
 # Field names a user may type, and what they mean.
 ALIASES = {

@@ -10,7 +10,7 @@ import contextlib
 import time
 from typing import Any
 
-from whoosh.collectors import WrappingCollector  # type: ignore[import-untyped]
+from whoosh.collectors import WrappingCollector
 
 from .engine import Budget
 

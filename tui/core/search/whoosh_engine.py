@@ -15,10 +15,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as windex  # type: ignore[import-untyped]
+from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.analysis import Token, Tokenizer  # type: ignore[import-untyped]
-from whoosh.fields import (  # type: ignore[import-untyped]
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import (
     ID,
     KEYWORD,
     NUMERIC,
