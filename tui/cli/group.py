@@ -13,7 +13,7 @@ import click
 from tui import __version__
 
 from .common import Fail, path_option, workspace_from
-from .main import _NAMES, SUBCOMMANDS
+from .names import _NAMES, SUBCOMMANDS
 
 
 class LazyGroup(click.Group):
