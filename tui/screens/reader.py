@@ -227,11 +227,15 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
     def _update_info(self) -> None:
         view = self.view
         cur = view.cursor
-        marks = view.marks.on(cur.start, cur.end) if cur is not None else []
+        marks = view.marks.overlapping(cur.start, cur.end) if cur is not None else []
         selected = len(view.selection()) if view.anchor is not None else 0
         # One line high in app.tcss: no relayout of the screen on every cursor move.
         info = sentence_text(marks, self.app.looks, selected)
-        if not selected or selected == 1:
+        if view.narrow is not None and self.article is not None:
+            a, b = view.narrow
+            info = Text.assemble(("selected: ", "bold"), one_line(self.article.text[a:b], 90),
+                                 " — h/l its end, H/L its start, a label key tags it, esc cancels")
+        elif not selected or selected == 1:
             ghost = self.suggestion_info()
             if ghost is not None:
                 info.append("  ")
@@ -318,7 +322,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
     @priority(90)
     def _status_mode(self) -> Text | None:
         parts = []
-        if self.view.anchor is not None:
+        if self.view.anchor is not None or self.view.narrow is not None:
             parts.append(("SELECT", "bold reverse"))
         if not self.view.skip_chrome:
             parts.append((" chrome: not skipped", "bold"))

@@ -40,6 +40,11 @@ class MovingActions:
     def action_extend_selection(self) -> None:
         self.view.start_or_extend_selection()
 
+    def action_move_selection_word(self, end: bool, widen: bool) -> None:
+        """`h`/`l` move the selection's end by a word, `H`/`L` its start (part of a sentence,
+        or across sentences: the tag is then that span)."""
+        self.view.move_word(end, widen)
+
     def action_go_first_sentence(self) -> None:
         self.view.to_end(last=False)
 

@@ -59,7 +59,13 @@ class TaggingActions:
         self.app.refresh_status()
 
     def _spans(self) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in self.view.selection()]
+        return self.view.selected_spans()
+
+    def _mine_touching(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of my tags that overlap the selection (a tag on part of a sentence, too)."""
+        spans = self._spans()
+        return [(t.start, t.end) for t in self.app.session.doc(article.id).tags
+                if not t.orphan and any(t.start < e and t.end > s for s, e in spans)]
 
     def action_toggle_label(self, number: int) -> None:
         labels = self.app.labels.labels  # by position: a tenth label has a key, not a digit
@@ -81,7 +87,8 @@ class TaggingActions:
         article = self.article
         if article is None or not self._spans():
             return
-        doc = self._saving(lambda: self.app.session.clear(article, self._spans()))
+        spans = list(dict.fromkeys(self._spans() + self._mine_touching(article)))
+        doc = self._saving(lambda: self.app.session.clear(article, spans))
         if doc is not None:
             self.view.clear_selection()
 
@@ -93,6 +100,10 @@ class TaggingActions:
         spans = set(self._spans())
         tags = [t for t in self.app.session.doc(article.id).tags
                 if (t.start, t.end) in spans and not t.orphan]
+        if not tags:  # my tags on part of the sentence (or across it)
+            touching = set(self._mine_touching(article))
+            tags = [t for t in self.app.session.doc(article.id).tags
+                    if (t.start, t.end) in touching and not t.orphan]
         if not tags:
             self.notify("No tag of yours here: tag the sentence first, a note belongs to a tag",
                         severity="warning", timeout=4)
