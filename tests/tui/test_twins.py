@@ -20,7 +20,7 @@ def messages(app) -> list[str]:
 async def at_ammunition(pilot) -> ReaderScreen:
     app = pilot.app
     await open_reader(pilot, FIRST)
-    await wait_for(pilot, lambda: getattr(app, "claims_index", None) is not None,
+    await wait_for(pilot, lambda: app.services.claims_index is not None,
                    "the claim index", limit=120)
     screen = app.screen
     screen.view.to_offset(AMMUNITION[0])
