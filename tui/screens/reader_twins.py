@@ -46,13 +46,13 @@ class TwinActions:
     def start_twins(self, article: Article) -> None:
         """The article's twins from the index; the index opened in a worker the first time."""
         self.twins = {}
-        index: ClaimIndex | None = getattr(self.app, "claims_index", None)
+        index = self.app.services.claims_index
         if index is not None:
             self.twins = index.twins_of(article.id)
             return
-        if getattr(self.app, "_claims_opening", False):
+        if self.app.services.claims_opening:
             return
-        self.app._claims_opening = True  # type: ignore[attr-defined]
+        self.app.services.claims_opening = True
         self.run_worker(self._open_index, thread=True, group="claims", exit_on_error=False,
                         description="linking the same claims across articles")
 
@@ -69,7 +69,7 @@ class TwinActions:
         self.app.call_from_thread(self._index_ready, index)
 
     def _index_ready(self, index: ClaimIndex) -> None:
-        self.app.claims_index = index  # type: ignore[attr-defined]
+        self.app.services.claims_index = index
         if self.article is not None:
             self.twins = index.twins_of(self.article.id)
             self.view.redraw()
@@ -115,7 +115,7 @@ class TwinActions:
             return
         here = self.twins_here()
         if not here:
-            ready = getattr(self.app, "claims_index", None) is not None
+            ready = self.app.services.claims_index is not None
             said = ("No twins: this claim was not found in another article" if ready
                     else "Still linking the same claims across articles: try again shortly")
             self.notify(said, timeout=3)
