@@ -64,6 +64,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self._tagged: tuple[Marks | None, int] = (None, 0)
         self.twins = {}
         self._twins_noticed = set()
+        self._children = []
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -85,6 +86,9 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
                       highlight: Sequence[str] = ()) -> None:
         """What to show once composed (a screen's widgets exist only after its first push)."""
         self._initial = (article_id, offset, tuple(highlight))
+
+    def on_unmount(self) -> None:
+        self.stop_twins()
 
     def on_mount(self) -> None:
         self.view.hints = self._hints
