@@ -94,6 +94,7 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self.suggestions, id="help-suggestions")
             chrome = shown_keys(self.app, "reader.toggle-chrome")
             yield Static(Text("\nMarkers: S,O = your labels · +w = someone else's · ✎ = a note · "
+                              "s? = a suggested label · ≈2 = the claim is in 2 other articles · "
                               f"dim text = site chrome ({chrome} to stop skipping it)",
                               style="dim"))
 
