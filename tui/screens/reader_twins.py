@@ -161,8 +161,8 @@ class TwinActions:
         key = (article.id, cur.start, cur.end)
         if key in self._twins_noticed:
             return
-        if not any(m.mine for m in self.view.marks.on(cur.start, cur.end)):
-            return  # a label taken off: nothing to share
+        if not self.app.session.doc(article.id).at(cur.start, cur.end):
+            return  # a label taken off: nothing to share (the file, not the redraw to come)
         self._twins_noticed.add(key)
         n = len({t.article for t in here})
         self.notify(f"also in {n} article{'s' if n > 1 else ''}: = to see them", timeout=5)
