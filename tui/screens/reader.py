@@ -194,7 +194,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
         if article is self.article:
-            self.start_suggestions(article)  # a long article's sentences have just landed
+            self.sentences_replaced(article)  # a long article's sentences have just landed
 
     def _hints(self, s: Sentence) -> Text:
         """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""
