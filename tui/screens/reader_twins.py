@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from tui.widgets.article_view import ArticleView
 
 Span = tuple[int, int]
+TWINS_DELAY = 1.0  # seconds after the first article opens before the claim index is looked at
 
 # The child process: bring the index under .newstag/claims/ up to date, print nothing.
 _REFRESH = ("import sys; from pathlib import Path; from tui.core.workspace import Workspace; "
@@ -39,7 +40,8 @@ _REFRESH = ("import sys; from pathlib import Path; from tui.core.workspace impor
 
 
 def refresh_index(ws: object, started: list[subprocess.Popen[bytes]] | None = None) -> str | None:
-    """Run the index update in a child process; None when it worked, else one line why.
+    """Run the index update in a child process; None when it worked, "" when it was killed,
+    else one line saying why it failed.
 
     The child is appended to `started` so its owner can kill it when the reader goes away, and
     is killed at exit anyway (its writes are atomic: nothing half-written is left, the next
@@ -59,6 +61,8 @@ def refresh_index(ws: object, started: list[subprocess.Popen[bytes]] | None = No
     atexit.unregister(proc.kill)
     if proc.returncode == 0:
         return None
+    if proc.returncode < 0:
+        return ""  # killed (the reader went away): nothing to tell anyone
     last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
     return last[0]
 
@@ -78,6 +82,7 @@ class TwinActions:
         def run_worker(self, work: object, **kw: object) -> object: ...
         def refresh_tags(self, mine: object = None) -> None: ...
         def _update_info(self) -> None: ...
+        def set_timer(self, delay: float, callback: object) -> object: ...
         def _saving(self, change: object) -> Change | None: ...
 
     # -- finding them ------------------------------------------------------------------------
@@ -91,6 +96,11 @@ class TwinActions:
         if getattr(self.app, "_claims_opening", False):
             return
         self.app._claims_opening = True  # type: ignore[attr-defined]
+        # A moment after opening: the first screen and keys first, and a glance at an article
+        # (or a short test) starts no child process.
+        self.set_timer(TWINS_DELAY, self._start_index)
+
+    def _start_index(self) -> None:
         self.run_worker(self._open_index, thread=True, group="claims", exit_on_error=False,
                         description="linking the same claims across articles")
 
@@ -116,7 +126,7 @@ class TwinActions:
                 problem = str(exc)
         if index is not None:
             self.app.call_from_thread(self._index_ready, index)
-        elif problem is not None:
+        elif problem:
             self.app.call_from_thread(
                 self.notify, f"twins unavailable: {one_line(problem, 160)}",
                 severity="warning", markup=False, timeout=6)
@@ -126,6 +136,8 @@ class TwinActions:
         for proc in self._children:
             if proc.poll() is None:
                 proc.kill()
+                if getattr(self.app, "claims_index", None) is None:
+                    self.app._claims_opening = False  # type: ignore[attr-defined]
 
     def _index_ready(self, index: ClaimIndex) -> None:
         self.app.claims_index = index  # type: ignore[attr-defined]
