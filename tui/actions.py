@@ -191,6 +191,7 @@ ACTIONS: tuple[Action, ...] = (
     A("note-picker.down", "j", "move(1)", "Down", "next / previous tag", show=False),
     A("note-picker.up", "k", "move(-1)", "Up", "", show=False),
     A("note.cancel", "escape", "cancel_note", "Cancel", "keep the note as it was"),
+    A("problems.close", "escape,q", "close", "Close", "back to where you were"),
     A("commit.cancel", "escape", "cancel_commit", "Cancel", "commit nothing"),
     A("twins.pick", "space", "toggle", "Pick", "pick (or unpick) the highlighted twin",
       priority=True),

@@ -14,10 +14,6 @@ AMMUNITION = (710, 849)  # seed 000: "Speculation is rife that Kim may supply am
 TWIN_ARTICLES = {"001_e98dd6f0637d58e7", "004_0413e7c0cc1f7413"}
 
 
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def at_ammunition(pilot) -> ReaderScreen:
     app = pilot.app
     await open_reader(pilot, FIRST)
@@ -77,7 +73,7 @@ async def test_equals_lists_the_twins_and_tags_the_picked_ones_as_one_undo_step(
                    and tagged[row.article].has_all for row in picked)
 
 
-async def test_escape_and_an_untagged_sentence_tag_no_twin(tmp_path) -> None:
+async def test_escape_and_an_untagged_sentence_tag_no_twin(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
@@ -85,25 +81,25 @@ async def test_escape_and_an_untagged_sentence_tag_no_twin(tmp_path) -> None:
         await pilot.press("equals_sign")
         await wait_for(pilot, lambda: isinstance(app.screen, TwinsScreen))
         await pilot.press("space", "enter")  # this sentence has no label of mine to give
-        assert "Tag this sentence first: its labels are what the twins get" in messages(app)
+        assert "Tag this sentence first: its labels are what the twins get" in notices.messages()
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert not (ws.tags / "tester").exists()
 
 
-async def test_tagging_a_sentence_with_twins_says_so_once(tmp_path) -> None:
+async def test_tagging_a_sentence_with_twins_says_so_once(tmp_path, notices) -> None:
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         screen = await at_ammunition(pilot)
         n = len({t.article for t in screen.twins_here()})
         notice = f"also in {n} articles: = to see them"
         await pilot.press("s")
-        assert messages(app).count(notice) == 1
+        assert notices.messages().count(notice) == 1
         await pilot.press("s", "s", "o")  # off, on again, another label: not said again
-        assert messages(app).count(notice) == 1
-        said = len(messages(app))
+        assert notices.messages().count(notice) == 1
+        said = len(notices.messages())
         await pilot.press("g")
         while screen.twins_here():  # a sentence without twins
             await pilot.press("j")
         await pilot.press("s")  # says nothing
-        assert len(messages(app)) == said
+        assert len(notices.messages()) == said

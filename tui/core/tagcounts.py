@@ -10,6 +10,7 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from .problems import Problem
 
@@ -17,7 +18,7 @@ CACHE_NAME = "tagcounts-v1.json"
 Counts = dict[str, Counter[str]]
 
 
-def _read(cache_root: Path) -> dict[str, dict]:
+def _read(cache_root: Path) -> dict[str, dict[str, Any]]:
     try:
         data = json.loads((cache_root / CACHE_NAME).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -26,7 +27,7 @@ def _read(cache_root: Path) -> dict[str, dict]:
     return files if isinstance(files, dict) else {}
 
 
-def _aggregate(files: dict[str, dict]) -> tuple[Counts, list[Problem]]:
+def _aggregate(files: dict[str, dict[str, Any]]) -> tuple[Counts, list[Problem]]:
     counts: Counts = {}
     problems: list[Problem] = []
     for key in sorted(files):
@@ -56,7 +57,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[Prob
 
     old = _read(cache_root)
     store = TagStore(tags_root)
-    new: dict[str, dict] = {}
+    new: dict[str, dict[str, Any]] = {}
     changed = False
     for annotator, path in store.iter_files():
         key = f"{annotator}/{path.name}"
@@ -69,7 +70,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[Prob
             new[key] = hit
             continue
         changed = True
-        info: dict = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        info: dict[str, Any] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
         try:
             loaded = store.load_path(path)
         except TagFileError as exc:
@@ -90,7 +91,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[Prob
     return counts, problems, changed
 
 
-def _write(cache_root: Path, files: dict[str, dict]) -> None:
+def _write(cache_root: Path, files: dict[str, dict[str, Any]]) -> None:
     path = cache_root / CACHE_NAME
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -222,9 +222,9 @@ class Updater:
                 w.delete_article(article_id)
                 report.removed += 1
             for article_id in sorted(retag - redone - gone):
-                name = file_of.get(article_id)
-                if name is not None:
-                    self.put(w, self.corpus / name, None, m, report)
+                file_name = file_of.get(article_id)
+                if file_name is not None:
+                    self.put(w, self.corpus / file_name, None, m, report)
                     report.retagged += 1
         report.articles = 0  # counted above as a side effect of put(); an update reports changes
         mf.save_files(self.folder, dict(self.engine.files()))

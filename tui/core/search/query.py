@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import stem, terms, wildcard_patterns
-from .engine import QueryError
+from .errors import QueryError
 
 # Field names a user may type, and what they mean.
 ALIASES = {
@@ -344,8 +344,8 @@ def article_level(node: Node) -> Node:
                      if not isinstance(k, Every))
         return Every() if not kids else kids[0] if len(kids) == 1 else And(kids)
     if isinstance(node, Or):
-        kids = tuple(article_level(c) for c in node.children)
-        return Every() if any(isinstance(k, Every) for k in kids) else Or(kids)
+        alts = tuple(article_level(c) for c in node.children)
+        return Every() if any(isinstance(k, Every) for k in alts) else Or(alts)
     return node
 
 
