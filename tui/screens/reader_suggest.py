@@ -19,6 +19,7 @@ from tui.core.suggest.engine import ArticleSuggestions, Suggestion
 
 if TYPE_CHECKING:
     from tui.core.articles import Article, Sentence
+    from tui.core.labels import LabelSet
     from tui.core.suggest.engine import Suggester
     from tui.core.suggest.model import Gate
     from tui.core.tags import TagDoc
@@ -28,11 +29,18 @@ if TYPE_CHECKING:
 GHOST = Style(dim=True, italic=True)
 
 
-def help_text(suggester: Suggester | None, gates: dict[str, Gate]) -> Text:
-    """For `?`: which cues went quiet (and their record), and what each label's model does."""
+def help_text(suggester: Suggester | None, gates: dict[str, Gate],
+              labels: LabelSet | None = None) -> Text:
+    """For `?`: each label's cues, which went quiet (and their record), what each label's
+    model does."""
     from tui.core.suggest.stats import QUIET_AFTER, QUIET_BELOW
 
     out = Text()
+    for label in labels.labels if labels is not None else ():
+        if label.cues:  # one line each: the full lists are in labels.yaml
+            cues = one_line(", ".join(label.cues), 80)
+            out.append(f"{one_line(label.name, 30)} cues ({len(label.cues)}): {cues}\n",
+                       style="dim")
     quiet = suggester.stats.quiet() if suggester is not None else {}
     if quiet:
         out.append("Quiet cues (mostly dismissed, they propose nothing now):\n")
