@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui.core.articles import Article
     from tui.core.library import Library
     from tui.core.problems import Problem
+    from tui.core.search.hook import IndexFeed
     from tui.core.suggest.engine import Suggester
     from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
@@ -124,6 +125,12 @@ class NewstagApp(App[None]):
     @property
     def session(self) -> TaggingSession:
         return self.services.session
+
+    @property
+    def search_feed(self) -> IndexFeed:
+        """The services' one index feed, under the name the search screen has used: read-only,
+        so nothing can attach a second feed (two writers on one index) by setting it."""
+        return self.services.feed
 
     @cached_property
     def suggester(self) -> Suggester:
@@ -291,6 +298,10 @@ class NewstagApp(App[None]):
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
+        own = getattr(self.screen, "show_own_help", None)
+        if callable(own):  # a screen with its own `?` (search: its keys and the query syntax)
+            own()
+            return
         if not isinstance(self.screen, HelpScreen):
             from tui.screens.reader_suggest import help_text
 

@@ -7,6 +7,7 @@ from tui_helpers import REPO, SIZE, make_app, wait_for, workspace
 
 import tui.core.sentences as seg
 from tui.core import articles
+from tui.core import progress as core_progress
 from tui.screens import progress
 from tui.screens.reader import ReaderScreen
 from tui.widgets import article_view
@@ -120,9 +121,9 @@ def test_sentences_counted_in_a_thread_are_adopted_in_one_step() -> None:
     spans = [(s.start, s.end) for s in reference.sentences()]
     article = articles.parse(text, "a")
     first = article.block_sentences(article.blocks[0])  # the reader segmented a block meanwhile
-    staged, total = progress._staged(article, spans)
+    staged, total = core_progress.staged_copy(article, spans)
     assert not article.segmented  # the copy, not the article, did the work
-    progress.adopt(article, staged)
+    core_progress.adopt(article, staged)
     assert article.segmented and article.sentences() == reference.sentences()
     assert total == sum(1 for s in reference.sentences() if not s.chrome)
     assert article.block_sentences(article.blocks[0])[0].start == first[0].start

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from tui.bindings import add_bindings, bindings, label_bindings
 from tui.commands.labels import LabelCommands
 from tui.core.articles import Article, Sentence
+from tui.core.marks import Marks
 from tui.core.others import OtherTags, problem_key
 from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
@@ -26,7 +27,6 @@ from tui.messages import TagsChanged
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.marks import Marks
 from tui.widgets.status_line import StatusLine, priority
 from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
 

@@ -98,9 +98,9 @@ class SuggestingActions:
 
     def _train_once(self) -> None:
         """The team's model, learned once per session in a worker (nothing waits for it)."""
-        if getattr(self.app, "_suggest_training", False):
+        if self.app.services.suggest_training:
             return
-        self.app._suggest_training = True  # type: ignore[attr-defined]
+        self.app.services.suggest_training = True
         self.run_worker(self._train, thread=True, group="suggest-train", exit_on_error=False,
                         description="learning labels from the team's tags")
 

@@ -89,13 +89,13 @@ class TwinActions:
     def start_twins(self, article: Article) -> None:
         """The article's twins from the index; the index opened in a worker the first time."""
         self.twins = {}
-        index: ClaimIndex | None = getattr(self.app, "claims_index", None)
+        index = self.app.services.claims_index
         if index is not None:
             self.twins = index.twins_of(article.id)
             return
-        if getattr(self.app, "_claims_opening", False):
+        if self.app.services.claims_opening:
             return
-        self.app._claims_opening = True  # type: ignore[attr-defined]
+        self.app.services.claims_opening = True
         # A moment after opening: the first screen and keys first, and a glance at an article
         # (or a short test) starts no child process.
         self.set_timer(TWINS_DELAY, self._start_index)
@@ -136,11 +136,11 @@ class TwinActions:
         for proc in self._children:
             if proc.poll() is None:
                 proc.kill()
-                if getattr(self.app, "claims_index", None) is None:
-                    self.app._claims_opening = False  # type: ignore[attr-defined]
+                if self.app.services.claims_index is None:
+                    self.app.services.claims_opening = False
 
     def _index_ready(self, index: ClaimIndex) -> None:
-        self.app.claims_index = index  # type: ignore[attr-defined]
+        self.app.services.claims_index = index
         if self.article is not None and self.is_mounted:
             self.twins = index.twins_of(self.article.id)
             self.view.redraw()
@@ -186,7 +186,7 @@ class TwinActions:
             return
         here = self.twins_here()
         if not here:
-            ready = getattr(self.app, "claims_index", None) is not None
+            ready = self.app.services.claims_index is not None
             said = ("No twins: this claim was not found in another article" if ready
                     else "Still linking the same claims across articles: try again shortly")
             self.notify(said, timeout=3)
