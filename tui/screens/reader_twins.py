@@ -102,7 +102,10 @@ class TwinActions:
         key = (article.id, cur.start, cur.end)
         if key in self._twins_noticed:
             return
-        if not any(m.mine for m in self.view.marks.on(cur.start, cur.end)):
+        # The session's doc, not the view: the marks are redrawn from the save's TagsChanged,
+        # which arrives after the key's action.
+        if not any(t.start == cur.start and t.end == cur.end and not t.orphan
+                   for t in self.app.session.doc(article.id).tags):
             return  # a label taken off: nothing to share
         self._twins_noticed.add(key)
         n = len({t.article for t in here})
