@@ -298,6 +298,10 @@ class NewstagApp(App[None]):
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
+        own = getattr(self.screen, "show_own_help", None)
+        if callable(own):  # a screen with its own `?` (search: its keys and the query syntax)
+            own()
+            return
         if not isinstance(self.screen, HelpScreen):
             from tui.screens.reader_suggest import help_text
 

@@ -28,3 +28,13 @@ def tag_sentence(ws: Workspace, annotator: str, article_id: str, index: int, lab
     s = art.sentences()[index]
     session.toggle(art, [(s.start, s.end)], label)
     return s.start, s.end
+
+
+def git_write(path: Path, text: str) -> None:
+    """Write a file the way `git checkout`/`git pull` does: a new file replaces the old one
+    (so its folder's mtime changes, which the index's quick check relies on)."""
+    import os
+
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

@@ -66,7 +66,7 @@ BAD_FILES: dict[str, bytes] = {
 }
 
 
-async def test_the_reader_shows_or_skips_every_bad_file_with_one_line(tmp_path) -> None:
+async def test_the_reader_shows_or_skips_every_bad_file_with_one_line(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     for stem, data in BAD_FILES.items():
         (ws.corpus / f"{stem}.txt").write_bytes(data)
@@ -75,7 +75,7 @@ async def test_the_reader_shows_or_skips_every_bad_file_with_one_line(tmp_path) 
         await library_ready(pilot)
         opened, skipped = [], []
         for stem in BAD_FILES:
-            before = len(app._notifications)
+            before = len(notices)
             if app.open_article(stem):
                 await wait_for(pilot, lambda s=stem: isinstance(app.screen, ReaderScreen)
                                and app.screen.article is not None and app.screen.article.id == s)
@@ -87,7 +87,7 @@ async def test_the_reader_shows_or_skips_every_bad_file_with_one_line(tmp_path) 
                 opened.append(stem)
             else:
                 await pilot.pause()  # notifications arrive as messages
-                new = [n.message for n in list(app._notifications)[before:]]
+                new = notices.messages()[before:]
                 assert len(new) == 1 and stem in new[0] and "\n" not in new[0], (stem, new)
                 skipped.append(stem)
         assert set(opened) >= {"903_latin1", "904_nul", "905_long", "906_rtl", "908_crlf"}

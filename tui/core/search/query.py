@@ -340,12 +340,12 @@ def article_level(node: Node) -> Node:
             return node
         return Every()
     if isinstance(node, And):
-        kids = tuple(k for k in (article_level(c) for c in node.children)
-                     if not isinstance(k, Every))
-        return Every() if not kids else kids[0] if len(kids) == 1 else And(kids)
+        kept: tuple[Node, ...] = tuple(k for k in (article_level(c) for c in node.children)
+                                       if not isinstance(k, Every))
+        return Every() if not kept else kept[0] if len(kept) == 1 else And(kept)
     if isinstance(node, Or):
-        alts = tuple(article_level(c) for c in node.children)
-        return Every() if any(isinstance(k, Every) for k in alts) else Or(alts)
+        kids: tuple[Node, ...] = tuple(article_level(c) for c in node.children)
+        return Every() if any(isinstance(k, Every) for k in kids) else Or(kids)
     return node
 
 
