@@ -413,7 +413,7 @@ class SearchScreen(Screen[None]):
                 changes += 1
             except TagFileError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
-            self._refresh_article(article_id, article.sha256)
+            # The hits redraw from the TagsChanged each save posts (`tags_changed`).
         if changes:
             self._undo.append(changes)
             self._redo.clear()
@@ -441,11 +441,7 @@ class SearchScreen(Screen[None]):
                 break
             if change is not None:
                 touched.add(change.article_id)
-        other.append(n)
-        for article_id in touched:
-            article = self.app.load_article(article_id)
-            if article is not None:
-                self._refresh_article(article_id, article.sha256)
+        other.append(n)  # the hits redraw from the TagsChanged each undo/redo posts
         self.notify(f"{'Undone' if undo else 'Redone'}: {n} article(s)", timeout=2)
 
     def action_undo_tag(self) -> None:
