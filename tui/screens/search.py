@@ -432,15 +432,15 @@ class SearchScreen(Screen[None]):
             return
         n = stack.pop()
         session = self.app.session
-        touched = set()
         for _ in range(n):
             try:
-                change = session.undo() if undo else session.redo()
+                if undo:
+                    session.undo()
+                else:
+                    session.redo()
             except TagFileError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
                 break
-            if change is not None:
-                touched.add(change.article_id)
         other.append(n)  # the hits redraw from the TagsChanged each undo/redo posts
         self.notify(f"{'Undone' if undo else 'Redone'}: {n} article(s)", timeout=2)
 
