@@ -288,7 +288,7 @@ class NewstagApp(AppCommands, App[None]):
             from tui.screens.reader_suggest import help_text
 
             in_library = isinstance(self.screen, LibraryScreen)
-            about = help_text(self.suggester, self.suggest_gates)
+            about = help_text(self.suggester, self.suggest_gates, self.labels)
             self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:

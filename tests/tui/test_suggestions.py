@@ -91,8 +91,8 @@ async def test_a_cue_mostly_dismissed_goes_quiet_and_help_says_so(tmp_path, noti
         assert any("'the' of warning is mostly dismissed" in m for m in notices.messages())
         assert app.suggester.stats.is_quiet("warning", "the")
         # No ghost of "the" anywhere now, though most sentences have the word.
-        assert len([s for s in screen.found.items if "the" in s.cues]) > 5
-        for s in screen.found.items:
+        assert len([s for s in screen.found.all if "the" in s.cues]) > 5
+        for s in screen.found.all:
             live = app.suggester.live(screen.found, s)
             assert live is None or "the" not in live.cues
         await pilot.press("question_mark")

@@ -65,6 +65,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self._composed = False
         self.twins = {}
         self._twins_noticed = set()
+        self._children = []
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -86,6 +87,9 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
                       highlight: Sequence[str] = ()) -> None:
         """What to show once composed (a screen's widgets exist only after its first push)."""
         self._initial = (article_id, offset, tuple(highlight))
+
+    def on_unmount(self) -> None:
+        self.stop_twins()
 
     def on_mount(self) -> None:
         self._composed = True
@@ -190,7 +194,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
         if article is self.article:
-            self.start_suggestions(article)  # a long article's sentences have just landed
+            self.sentences_replaced(article)  # a long article's sentences have just landed
 
     def _hints(self, s: Sentence) -> Text:
         """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""
