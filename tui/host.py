@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tui.core.workspace import Workspace
     from tui.services import Services
     from tui.state import ReadingState
+    from tui.widgets.git_segment import GitStatusSegment
     from tui.widgets.marks import LabelLook
     from tui.widgets.status_line import StatusSegment
 
@@ -39,6 +40,7 @@ class HostServices(Protocol):
     services: Services
     status_segments: list[StatusSegment]
     suggest_gates: dict[str, Gate]
+    git_segment: GitStatusSegment | None
 
     @property
     def suggester(self) -> Suggester: ...
@@ -52,6 +54,7 @@ class HostServices(Protocol):
                      highlight: Sequence[str] = ()) -> bool: ...
     def add_status_segment(self, segment: StatusSegment) -> None: ...
     def refresh_status(self) -> None: ...
+    def action_show_library(self) -> None: ...
 
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from tui_helpers import (
 )
 
 import tui.screens.reader as reader_module
+from tui import quiet_feed
 from tui.core.search import live
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -59,6 +60,7 @@ async def test_search_before_any_article_leaves_one_index_writer_and_holds_long_
         tmp_path, monkeypatch) -> None:
     """Bug 1: `/` first built a second index feed in the search worker (two writers on one
     index), and the long-article hold recorded the worker's thread as the UI's (no hold)."""
+    monkeypatch.setattr(quiet_feed, "QUIET_SECONDS", 600)  # held until the search opens
     ws = workspace(tmp_path)
     (ws.corpus / "500_long.txt").write_text(long_article_text(), encoding="utf-8")
     writers: list[object] = []

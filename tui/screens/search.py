@@ -413,7 +413,7 @@ class SearchScreen(Screen[None]):
                 changes += 1
             except TagFileError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
-            self._refresh_article(article_id, article.sha256)
+            # The hits redraw from the TagsChanged each save posts (`tags_changed`).
         if changes:
             self._undo.append(changes)
             self._redo.clear()
@@ -432,20 +432,16 @@ class SearchScreen(Screen[None]):
             return
         n = stack.pop()
         session = self.app.session
-        touched = set()
         for _ in range(n):
             try:
-                change = session.undo() if undo else session.redo()
+                if undo:
+                    session.undo()
+                else:
+                    session.redo()
             except TagFileError as exc:
                 self.notify(str(exc), severity="error", markup=False, timeout=8)
                 break
-            if change is not None:
-                touched.add(change.article_id)
-        other.append(n)
-        for article_id in touched:
-            article = self.app.load_article(article_id)
-            if article is not None:
-                self._refresh_article(article_id, article.sha256)
+        other.append(n)  # the hits redraw from the TagsChanged each undo/redo posts
         self.notify(f"{'Undone' if undo else 'Redone'}: {n} article(s)", timeout=2)
 
     def action_undo_tag(self) -> None:
