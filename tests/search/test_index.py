@@ -321,3 +321,24 @@ def test_a_label_nobody_used_says_so_and_names_those_in_use(ws, index):
     assert "annotator 'bob'" in index.search("ammunition AND annotator:bob").hint
     assert index.search("label:speculation").hint == ""  # found: no hint
     assert index.search("zeppelin").hint == ""  # plain words: nothing to add
+
+
+def test_budgeted_article_count_is_exact_when_every_match_was_read(ws):
+    """Whoosh's estimate for AND is its rarest word's article count, an upper bound: the search
+    screen said `1 matching sentences in 3 articles` for `bushfire smoke` with one article shown
+    (found in tmux on the 350 Lee articles)."""
+    for i in range(3):
+        (ws.corpus / f"zz_alarm_{i}.txt").write_text(f"Smoke alarm {i}.\n\nThe smoke alarm rang.\n")
+    for i in range(6):
+        (ws.corpus / f"zz_fire_{i}.txt").write_text(f"Bushfire news {i}.\n\nThe bushfire burned.\n")
+    (ws.corpus / "zz_both.txt").write_text("Roads.\n\nRoads closed by bushfire smoke today.\n")
+    ix = SearchIndex(ws)
+    ix.ensure()
+    try:
+        for q in ("bushfire smoke", "bushfire smok"):
+            quick = ix.search(q, 60, typing=True, budget=Budget(30.0), articles=12)
+            full = ix.search(q, 60, typing=True)
+            assert quick.articles == full.articles == 1, q
+            assert {h.article for h in quick.hits} == {"zz_both"}
+    finally:
+        ix.close()

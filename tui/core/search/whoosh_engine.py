@@ -301,7 +301,10 @@ class WhooshEngine:
                          for h in (r[i] for i in range(offset, r.scored_length())))
             # len() walks every match a second time: the quick pass (with a budget) makes do
             # with what it read, or Whoosh's estimate; the complete answer counts exactly.
-            if stopped:
+            # Fewer collected than asked for means every match was collected: that is the exact
+            # count, and it must win over the estimate, which for AND is the smallest child's
+            # size (an upper bound: `bushfire smoke` said 3 articles where 1 has both words).
+            if stopped or r.scored_length() < offset + limit:
                 count = r.scored_length()
             elif budget is not None:
                 count = max(r.scored_length(), r.estimated_min_length())
