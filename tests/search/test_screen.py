@@ -241,3 +241,15 @@ async def test_more_articles_load_when_the_cursor_nears_the_end(tmp_path, monkey
         await pilot.press(*["j"] * 12)
         await wait_for(pilot, lambda: len(screen.hits) == 6, "every article")
         assert len({(h.article, h.index) for h in screen.hits}) == 6  # no hit twice
+
+
+async def test_the_count_line_says_one_sentence_in_one_article(tmp_path) -> None:
+    """Seen in tmux: `1 matching sentences in 3 articles · ? help` once a hit was selected (the
+    count line that selecting redraws had no singular)."""
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "rife")
+        await pilot.press("down", "space", "space")  # select and unselect: the count is redrawn
+        await pilot.pause()
+        assert str(screen.status.render()).startswith("1 matching sentence in 1 article ·")

@@ -291,7 +291,9 @@ class SearchScreen(Screen[None]):
         if r is None:
             return
         more = "+" if r.more else ""
-        self.status.update(f"{r.total}{more} matching sentences in {r.articles} articles"
+        sentences = "sentence" if r.total == 1 and not more else "sentences"
+        articles = "article" if r.articles == 1 else "articles"
+        self.status.update(f"{r.total}{more} matching {sentences} in {r.articles} {articles}"
                            f"{f' · {len(self.selected)} selected' if self.selected else ''}"
                            " · ? help")
 
