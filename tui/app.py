@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import App
 
 from tui.app_commands import AppCommands
@@ -17,6 +17,7 @@ from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import ServiceWarning, TagsChanged
 from tui.screens.library import LibraryScreen
+from tui.screens.typeahead import pass_on_typing
 from tui.services import Services
 from tui.state import ReadingState
 from tui.widgets.marks import label_looks
@@ -294,6 +295,9 @@ class NewstagApp(AppCommands, App[None]):
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
+
+    def on_key(self, event: events.Key) -> None:
+        pass_on_typing(self, event)  # letters typed on the library right after `/`
 
     def action_open_search(self) -> None:
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.widgets import Input
 from tui_helpers import FIRST, SIZE, library_ready, make_app, wait_for, workspace
 
 from tui.core import articles
@@ -253,3 +255,19 @@ async def test_the_count_line_says_one_sentence_in_one_article(tmp_path) -> None
         await pilot.press("down", "space", "space")  # select and unselect: the count is redrawn
         await pilot.pause()
         assert str(screen.status.render()).startswith("1 matching sentence in 1 article ·")
+
+
+async def test_keys_typed_right_after_slash_reach_the_query(tmp_path) -> None:
+    """Seen in tmux: `/road` typed in one go left the query empty (the keys came before the
+    screen's input had focus and were dropped)."""
+    ws = workspace(tmp_path)
+    app = make_app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        for key in ("slash", "r", "i", "f", "e"):
+            app.post_message(events.Key(key, None if key == "slash" else key))
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen), "the search screen")
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.query_one(Input).value == "rife", "the typed query")
+        await wait_for(pilot, lambda: screen.results is not None and len(screen.hits) == 1,
+                       "the hit", limit=30)

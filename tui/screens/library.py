@@ -12,12 +12,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from tui.messages import LibraryLoaded, TagsChanged
+from tui.screens.typeahead import note_origin
 from tui.widgets.article_list import ArticleList, ArticleListHeader
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine, priority
@@ -47,6 +48,9 @@ class LibraryScreen(Screen[None]):
     @property
     def articles(self) -> ArticleList:
         return self.query_one(ArticleList)
+
+    def on_key(self, event: events.Key) -> None:
+        note_origin(self, event)  # `/road` in one go: the app gives the letters to the search box
 
     def on_mount(self) -> None:
         from tui.core.library import open_cached
