@@ -93,3 +93,27 @@ async def test_narrowing_never_empties_the_span(tmp_path) -> None:
         await pilot.press(*["H"] * 5)
         assert view.narrow == (a, b)
 
+
+
+async def test_the_selected_line_shows_the_end_that_h_moves(tmp_path) -> None:
+    """Seen in tmux at 120 columns: `selected: of people … New South W… — h/l its end,` — the
+    quote was cut at its start, so ten `h` presses changed nothing on screen, and the keys' hint
+    was cut too. Both ends of the quote and the hint fit, at 120 and at 80 columns."""
+    from tui.screens.reader import SentenceInfo
+
+    for size in ((120, 40), (80, 24)):
+        ws = workspace(tmp_path / f"w{size[0]}")
+        app = make_app(ws)
+        async with app.run_test(size=size) as pilot:
+            await open_reader(pilot, FIRST)
+            view = app.screen.view
+            await pilot.press("j")
+            while len(view.article.text[view.cursor.start:view.cursor.end]) < 140:
+                await pilot.press("j")
+            await pilot.press("h", "h")
+            shown = " ".join(str(app.screen.query_one(SentenceInfo).render()).split())
+            last = view.article.text[slice(*view.narrow)].split()[-1]
+            assert shown.startswith("selected: ")
+            assert f"{last} — h/l" in shown, shown
+            assert shown.endswith(("esc cancels", "H/L start")), shown
+            assert len(shown) <= size[0]

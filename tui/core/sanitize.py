@@ -45,3 +45,16 @@ def one_line(text: str, limit: int = 200) -> str:
     """For titles, labels, notes and file names in lists: no newlines, bounded length."""
     flat = display_text(text).replace("\n", " ")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def both_ends(text: str, limit: int) -> str:
+    """One line of at most `limit` characters that keeps the text's start AND end, the middle
+    elided: a narrowed selection's end is what `h`/`l` change, so a cut end showed no change."""
+    flat = " ".join(display_text(text).split())
+    if len(flat) <= limit:
+        return flat
+    if limit < 3:
+        return flat[:limit]
+    head = (limit - 1) // 2
+    tail = limit - 1 - head
+    return flat[:head].rstrip() + "…" + flat[len(flat) - tail:].lstrip()

@@ -20,7 +20,7 @@ from tui.commands.labels import LabelCommands
 from tui.core.articles import Article, Sentence
 from tui.core.marks import Marks
 from tui.core.others import OtherTags, problem_key
-from tui.core.sanitize import one_line
+from tui.core.sanitize import both_ends, one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
@@ -237,8 +237,12 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         info = sentence_text(marks, self.app.looks, selected)
         if view.narrow is not None and self.article is not None:
             a, b = view.narrow
-            info = Text.assemble(("selected: ", "bold"), one_line(self.article.text[a:b], 90),
-                                 " — h/l its end, H/L its start, a label key tags it, esc cancels")
+            hint = " — h/l its end, H/L its start, a label key tags it, esc cancels"
+            room = self.size.width - len("selected: ") - 2
+            if room - len(hint) < 30:  # 80 columns: the quote first, the keys short
+                hint = " — h/l end, H/L start"
+            quote = both_ends(self.article.text[a:b], max(12, room - len(hint)))
+            info = Text.assemble(("selected: ", "bold"), quote, hint)
         elif not selected or selected == 1:
             ghost = self.suggestion_info()
             if ghost is not None:
