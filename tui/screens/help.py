@@ -14,7 +14,7 @@ from tui.core.labels import LabelSet
 from tui.core.sanitize import display_text, one_line
 from tui.widgets.marks import UNKNOWN_LOOK, LabelLook
 
-from .reader_keys import HELP_ROWS, LIBRARY_HELP_ROWS
+from .reader_keys import HELP_ROWS, LIBRARY_HELP_ROWS, LIBRARY_LEGEND
 
 
 def keys_table(rows: list[tuple[str, str]] = HELP_ROWS) -> Table:
@@ -63,6 +63,7 @@ class HelpScreen(ModalScreen[None]):
             if self.in_library:
                 yield Static(Text("Keys in the library", style="bold underline"))
                 yield Static(keys_table(LIBRARY_HELP_ROWS))
+                yield Static(Text(LIBRARY_LEGEND, style="dim"))
                 yield Static(Text("\nKeys in the reader (enter opens an article)",
                                   style="bold underline"))
             else:

@@ -87,9 +87,21 @@ LIBRARY_HELP_ROWS: list[tuple[str, str]] = [
     ("enter", "read the highlighted article"),
     ("g / G", "first / last article"),
     ("space, pgdn / pgup", "page down / up"),
+    ("f", "filter: words, label:NAME, annotator:NAME, is:untagged / is:in-progress / is:done "
+     "(your progress); enter keeps it, esc clears it"),
+    ("s", "sort by file, title, date (newest first), source, progress (each press the next)"),
+    ("d", "mark the article done, or not (saved in tags/<you>/done.txt, in git)"),
+    ("n", "the next article you have not marked done"),
+    ("a", "counts: sentences you tagged / sentences anyone tagged (each counted once)"),
     ("/", "search every article and tag"),
     ("?", "this help"),
     ("ctrl+p", "command palette: go to article, Orphans, Review disagreements, Commit tags…, "
      "help"),
     ("q", "quit (every tag is already saved)"),
 ]
+
+# What the library's columns and marks mean (shown under its keys in `?`).
+LIBRARY_LEGEND = ("Each label's column counts the sentences carrying that label: yours by "
+                  "default, everyone's with a (a sentence two people tagged counts once). "
+                  "Row marks: ✓ you marked it done · ! read with a warning (not UTF-8, say) · "
+                  "⚠ unreadable.")
