@@ -104,7 +104,7 @@ class NewstagApp(App[None]):
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
-        self.state = ReadingState.load(ws.cache / "state.json")
+        self.state = ReadingState.for_annotator(ws.cache, ws.annotator)
         self.library: Library | None = None
         self.status_segments: list[StatusSegment] = []
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()

@@ -69,7 +69,8 @@ HELP_ROWS: list[tuple[str, str]] = [
     ("x", "remove every tag of yours from the sentence (or selection)"),
     ("a", "add or edit the note on your tag(s) here"),
     ("u / ctrl+r", "undo / redo (across articles)"),
-    ("] / [", "next / previous tagged sentence"),
+    ("] / [", "next / previous tagged sentence (anyone's), on into the next / previous "
+     "article that has one"),
     (". / ,", "next / previous search match (after opening a search hit); past the last one, "
      "again: the next article in the results"),
     ("ctrl+t", "stop / start skipping site chrome"),
