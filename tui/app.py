@@ -260,6 +260,16 @@ class NewstagApp(App[None]):
             self._flush_index_feed()  # held saves of long articles: searched as they are now
             self.push_screen(SearchScreen())
 
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: into the workspace, saying where (a download when served)."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from tui.commands.screenshot import save_screenshot
+
+        saved = save_screenshot(self, filename, path)
+        return str(saved) if saved is not None else None
+
     async def action_quit(self) -> None:
         # Saves held back from the index are not flushed here: an index write started at exit
         # could be cut short; the next search finds them from the tag files instead.

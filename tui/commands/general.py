@@ -9,12 +9,17 @@ class GeneralCommands(Provider):
     """Commands that work on every screen."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
+        from tui.screens.library import LibraryScreen
+
         app = self.app
-        return [
+        out: list[tuple[str, str, object]] = [
             ("Help: keys and label guidelines (?)", "What every key does and what each label means",
              app.action_show_help),  # type: ignore[attr-defined]
-            ("Library: back to the list of articles", "Close the reader", app.action_show_library),  # type: ignore[attr-defined]
         ]
+        if not isinstance(self.screen, LibraryScreen):  # offered only where it goes somewhere
+            out.append(("Library: back to the list of articles", "Close the reader",
+                        app.action_show_library))  # type: ignore[attr-defined]
+        return out
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
