@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
-from textual.binding import Binding
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
 from tui.messages import TagsChanged
@@ -33,6 +33,12 @@ PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users stil
 
 
 # The palette's providers, imported when the palette first opens (not before the first screen).
+def _action_commands() -> type[Provider]:
+    from tui.commands.actions import ActionCommands
+
+    return ActionCommands
+
+
 def _article_commands() -> type[Provider]:
     from tui.commands.articles import ArticleCommands
 
@@ -58,11 +64,11 @@ def _orphan_commands() -> type[Provider]:
 
 
 def _prewarm_reader() -> None:
-    """Import what the first open of an article needs (pySBD, the reader's ~15 modules: together
-    ~0.1-0.25 s) while the user is still looking at the library."""
+    """Import what the first open of an article needs (the sentence splitter, the reader's ~15
+    modules: together ~0.1-0.25 s) while the user is still looking at the library."""
     from tui.core.sentences import segment_tuples
 
-    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports and warms pySBD
+    segment_tuples("Mr. Kim arrived at 10 a.m. on Sept. 12. He left.")  # imports sentencex
     import tui.screens.reader  # noqa: F401
 
 
@@ -89,15 +95,9 @@ class NewstagApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {_article_commands, _general_commands, _team_commands,
-                               _orphan_commands}
-    BINDINGS = [
-        Binding("slash", "open_search", "Search", id="app.search",
-                tooltip="Search every article and tag"),
-        Binding("question_mark", "show_help", "Help", id="app.help",
-                tooltip="Keys and label guidelines"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (every tag is already saved)"),
-    ]
+    COMMANDS = App.COMMANDS | {_action_commands, _article_commands, _general_commands,
+                               _team_commands, _orphan_commands}
+    BINDINGS = bindings("app")
 
     def __init__(self, ws: Workspace, labels: LabelSet) -> None:
         super().__init__()
@@ -151,13 +151,13 @@ class NewstagApp(App[None]):
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
-        # pySBD and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
+        # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
-        # imported pySBD itself, and a thread importing now would slow its screen down.
+        # imported the splitter itself, and a thread importing now would slow its screen down.
         if self._reader is None and isinstance(self.screen, LibraryScreen):
             self.run_worker(_prewarm_reader, thread=True, group="prewarm", exit_on_error=False)
 

@@ -55,18 +55,20 @@ def test_the_five_seeds_are_all_there() -> None:
 
 
 @pytest.mark.parametrize(
-    ("stem", "date", "source", "dateline"),
+    ("stem", "date", "source", "byline", "dateline"),
     [
-        ("000_698a1ff201fa72f9", "2023-09-16 08:05 GMT", "", ""),
-        ("001_e98dd6f0637d58e7", "", "", "Seoul"),
-        ("002_ac2d878c38bad475", "", "time news", "SEOUL, South Korea"),
-        ("003_420c701de47a1b0c", "September 12, 2023", "AP", ""),
-        ("004_0413e7c0cc1f7413", "", "", "SEOUL, South Korea"),
+        ("000_698a1ff201fa72f9", "2023-09-16 08:05 GMT", "", "", ""),
+        ("001_e98dd6f0637d58e7", "", "", "", "Seoul"),
+        # "by time news" names an outlet; the AP writer is credited at the bottom
+        ("002_ac2d878c38bad475", "", "time news", "Kim Tong-hyung", "SEOUL, South Korea"),
+        # "Photo Credit: AP" is who took the picture; the publisher signs the copyright line
+        ("003_420c701de47a1b0c", "September 12, 2023", "inewszone Media", "", ""),
+        ("004_0413e7c0cc1f7413", "", "", "", "SEOUL, South Korea"),
     ],
 )
-def test_seed_metadata(stem: str, date: str, source: str, dateline: str) -> None:
+def test_seed_metadata(stem: str, date: str, source: str, byline: str, dateline: str) -> None:
     meta = seed(stem).meta
-    assert (meta.date, meta.source, meta.dateline) == (date, source, dateline)
+    assert (meta.date, meta.source, meta.byline, meta.dateline) == (date, source, byline, dateline)
 
 
 def test_seed_003_site_date_phone_and_slogan_are_chrome_not_the_title() -> None:

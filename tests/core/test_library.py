@@ -47,7 +47,9 @@ def test_refresh_fills_titles_and_saves_the_cache(ws: Workspace) -> None:
         lib[3].title
         == "North Korean Leader Kim Jong Un Arrives in Russia Amid Arms Deal Speculations"
     )
-    assert (lib[3].source, lib[3].date) == ("AP", "September 12, 2023")
+    assert (lib[3].source, lib[3].date) == ("inewszone Media", "September 12, 2023")
+    assert (lib[2].source, lib[2].byline, lib[2].dateline) == ("time news", "Kim Tong-hyung",
+                                                               "SEOUL, South Korea")
     assert not any(e.pending for e in lib)
     assert (ws.cache / library.CACHE_NAME).is_file()
 
@@ -173,21 +175,17 @@ def test_the_cache_keeps_the_widest_source_and_the_unreadable_count(ws: Workspac
     assert (warm.source_cells, warm.unreadable) == (first.source_cells, 1)
 
 
-def test_an_old_cache_is_used_then_rewritten_in_the_new_format(ws: Workspace,
-                                                              monkeypatch) -> None:
+def test_an_older_cache_is_not_used_its_titles_were_found_by_older_rules(ws: Workspace) -> None:
     first = load_library(ws)
     (ws.cache / library.CACHE_NAME).unlink()
-    old = ws.cache / "library-v3.jsonl"  # what newstag wrote before (no stats in its header)
-    old.write_bytes(b"\n".join([b'{"newstag": "library", "version": 3}',
-                                *(e.row().encode() for e in first)]) + b"\n")
-    no_reads(monkeypatch)
+    old = ws.cache / "library-v4.rows"  # what newstag wrote before the byline and dateline
+    old.write_bytes(b"stale")
+    assert library.open_cached(ws) is None
     lib = open_library(ws)
-    assert [e.title for e in lib] == [e.title for e in first]  # used: no article re-read
-    assert not lib.stats_exact and lib.source_cells == 0  # not known yet, rows not decoded
-    assert [u.done for u in refresh_library(ws, lib)] == [True]
-    assert lib.stats_exact and lib.source_cells == len("time news")
-    assert library.open_cached(ws).source_cells == len("time news")  # saved with the stats
-    assert not old.exists()
+    assert [e.pending for e in lib] == [True] * 5  # file names: every article is read again
+    assert [u.done for u in refresh_library(ws, lib)][-1]
+    assert [e.title for e in lib] == [e.title for e in first]
+    assert (ws.cache / library.CACHE_NAME).is_file() and not old.exists()
 
 
 def test_a_cut_short_cache_is_not_used(ws: Workspace) -> None:
@@ -202,7 +200,7 @@ def test_reading_a_row_early_keeps_the_stats_exact(ws: Workspace) -> None:
     (ws.corpus / "empty.txt").write_bytes(b"")
     lib = open_library(ws)
     ensure_entries(ws, lib, range(len(lib)))
-    assert lib.stats_exact and lib.unreadable == 1 and lib.source_cells == len("time news")
+    assert lib.stats_exact and lib.unreadable == 1 and lib.source_cells == len("inewszone Media")
 
 
 def test_refresh_stops_when_asked_and_saves_nothing(ws: Workspace) -> None:

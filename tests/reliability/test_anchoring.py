@@ -1,8 +1,9 @@
 """Articles that change: tags are re-found (offsets, exact quote + context, fuzzy) or orphaned,
 never dropped and never silently moved; the Orphans tools re-attach or delete them by hand.
 
-The corpus figures (right / wrong / orphaned / missed) come from tests/helpers/reliability_edits.py: a
-small slice runs in CI, the whole corpus and the threshold table behind `-m stress`.
+The corpus figures (right / wrong / orphaned / missed) come from
+tests/helpers/reliability_edits.py: a small slice runs in CI, the whole corpus and the threshold
+table behind `-m stress`.
 """
 
 from __future__ import annotations

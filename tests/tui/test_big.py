@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_helpers import REPO, SIZE, make_app, wait_for, workspace
 
 import tui.core.sentences as seg
@@ -11,28 +12,32 @@ from tui.screens.reader import ReaderScreen
 from tui.widgets import article_view
 
 
-def big_text() -> str:
+def big_text(sep: str = "\n\n") -> str:
+    """3 MB of the seeds' paragraphs joined by `sep`: blank lines, single newlines, CRLF, spaces."""
     paragraphs = []
     for path in sorted((REPO / "seeds").glob("*.txt")):
-        paragraphs += [p for p in path.read_text(encoding="utf-8").split("\n\n") if len(p) > 200]
+        paragraphs += [p.replace("\n", " ") for p in path.read_text(encoding="utf-8").split("\n\n")
+                       if len(p) > 200]
     out, n = ["A very long report on the Kim Jong Un visit to Russia and what followed"], 0
     while sum(map(len, out)) < 3_000_000:
         out.append(paragraphs[n % len(paragraphs)])
         n += 1
-    return "\n\n".join(out) + "\n"
+    return sep.join(out) + sep
 
 
-async def test_three_megabytes_open_and_scroll_lazily(tmp_path, monkeypatch) -> None:
+@pytest.mark.parametrize("sep", ["\n\n", "\n", "\r\n", " "],
+                         ids=["blank-lines", "single-newlines", "crlf", "one-line"])
+async def test_three_megabytes_open_and_scroll_lazily(tmp_path, monkeypatch, sep) -> None:
     ws = workspace(tmp_path)
-    (ws.corpus / "500_big.txt").write_text(big_text(), encoding="utf-8")
-    segmented: list[int] = []
-    real_split = seg.split_block
+    (ws.corpus / "500_big.txt").write_bytes(big_text(sep).encode("utf-8"))
+    segmented: dict[int, int] = {}  # piece start -> its length, for every piece segmented
+    real_split = seg.split_piece
 
-    def counting_split(text, block):
-        segmented.append(block.start)
-        return real_split(text, block)
+    def counting_split(text, piece):
+        segmented[piece.start] = piece.end - piece.start
+        return real_split(text, piece)
 
-    monkeypatch.setattr(seg, "split_block", counting_split)
+    monkeypatch.setattr(seg, "split_piece", counting_split)
     counted: list[str] = []
     monkeypatch.setattr(progress.SentenceCounter, "_segment", lambda self, a: counted.append(a.id))
     monkeypatch.setattr(progress, "BACKGROUND_DELAY", 0.05)
@@ -43,15 +48,15 @@ async def test_three_megabytes_open_and_scroll_lazily(tmp_path, monkeypatch) -> 
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.article)
         screen = app.screen
         view = screen.view
-        blocks = len(view.article.blocks)
-        assert blocks > 1000
+        text_len = len(view.article.text)
         status = screen.query_one("#status-line")
         assert "tagged 0/" in str(status.render())  # "…", then a quick estimate, then the count
         await wait_for(pilot, lambda: "tagged 0/≈" in str(status.render()), "an estimate")
         await wait_for(pilot, lambda: counted == ["500_big"], "the full count, in the background")
         await pilot.press("j", "j", "space", "space", "G", "k", "g", "pagedown")
         assert view.cursor is not None and not view.article.segmented
-        assert len(set(segmented)) < 60, f"segmented {len(set(segmented))} of {blocks} blocks"
+        done = sum(segmented.values())
+        assert done < 200_000, f"segmented {done} of {text_len} characters"
         await pilot.press("G")
         assert view.scroll_y > view._layout.height - 2 * view.scrollable_content_region.height
         await pilot.press("s")  # tagging works at the far end of a huge text
@@ -65,13 +70,13 @@ async def test_a_big_article_costs_what_the_screen_shows_on_open_page_and_tag(tm
     ws = workspace(tmp_path)
     (ws.corpus / "500_big.txt").write_text(big_text(), encoding="utf-8")
     segmented: list[int] = []
-    real_split = seg.split_block
+    real_split = seg.split_piece
 
-    def counting_split(text, block):
-        segmented.append(block.start)
-        return real_split(text, block)
+    def counting_split(text, piece):
+        segmented.append(piece.start)
+        return real_split(text, piece)
 
-    monkeypatch.setattr(seg, "split_block", counting_split)
+    monkeypatch.setattr(seg, "split_piece", counting_split)
     monkeypatch.setattr(progress.SentenceCounter, "_segment", lambda self, a: None)
     monkeypatch.setattr(article_view, "GROW_EVERY", 600)  # no idle wrapping while measuring
     app = make_app(ws)

@@ -1,4 +1,4 @@
-"""Palette: help, and going back to the library."""
+"""Palette: going back to the library (help and the other keyed actions: commands/actions.py)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ class GeneralCommands(Provider):
 
         app = self.app
         out: list[tuple[str, str, object]] = [
-            ("Help: keys and label guidelines (?)", "What every key does and what each label means",
-             app.action_show_help),  # type: ignore[attr-defined]
         ]
         if not isinstance(self.screen, LibraryScreen):  # offered only where it goes somewhere
             out.append(("Library: back to the list of articles", "Close the reader",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.bindings import label_keys
 from tui.core.sanitize import one_line
 
 if TYPE_CHECKING:
@@ -30,13 +31,11 @@ class LabelCommands(Provider):
         app: NewstagApp = self.app  # type: ignore[assignment]
         out = []
         for n, label in enumerate(app.labels.labels, 1):
-            key = f" ({label.key})" if label.key else f" ({n})" if n <= 9 else ""
+            shown = label_keys(app, "reader", n, label.key)
+            key = f" ({shown})" if shown else ""
             name = f"Toggle label: {one_line(label.name, 40)}{key}"
             toggle = partial(screen.action_toggle_label, n)  # type: ignore[attr-defined]
             out.append((name, one_line(label.description, 120), toggle, label.name.lower()))
-        chrome = partial(screen.action_toggle_chrome)  # type: ignore[attr-defined]
-        out.append(("Toggle skipping site chrome (ctrl+t)",
-                    "Let the cursor stop on site chrome, or not", chrome, ""))
         return out
 
     async def search(self, query: str) -> Hits:

@@ -1,9 +1,10 @@
 """An article: one text file of the corpus, read into title, metadata, blocks and sentences.
 
 Parsing is cheap (block boundaries and the top lines only). Sentences come from the segment
-cache when the text was seen before, else are segmented lazily, block by block, so a 3 MB article
-shows its first screen at once; `sentences()` (or `segcache.segment_parallel` + `set_sentences`)
-segments the rest.
+cache when the text was seen before, else are segmented lazily, piece by piece (a block cut into a
+few thousand characters, `sentences.pieces`), so a 3 MB article shows its first screen at once
+whatever its shape; `sentences()` (or `segcache.segment_parallel` + `set_sentences`) segments the
+rest.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import sentences as seg
-from .chrome import is_chrome_line, is_link_leader
-from .metadata import Metadata, extract
+from .chrome import chrome_lines, is_link_leader
+from .metadata import Metadata, head_lines
+from .metadata import read as read_meta
 from .segcache import SegmentCache, Spans, text_sha256
 from .sentences import Span
 from .textfile import read_text
 
-__all__ = ["Article", "Block", "Sentence", "head_lines", "load", "parse", "read_metadata",
-           "text_sha256"]
+__all__ = ["KINDS", "Article", "Block", "Sentence", "chrome_lines", "head_lines", "load", "parse",
+           "read_metadata", "text_sha256"]
 
-_CHROME_MAX = 200  # chrome lines are short; longer lines are never checked for chrome
-_SHORT_MAX = _CHROME_MAX + 40  # untrimmed length over which a line is not even stripped
-_PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
+# What a sentence is, as `newstag sentences` says: the headline, the byline or dateline line,
+# site chrome (dimmed, skipped by the cursor), or the story itself.
+KINDS = ("headline", "byline", "dateline", "chrome", "body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,12 @@ class Article:
     cache: SegmentCache | None = field(default=None, repr=False)
     head_end: int = 0  # offset where the story starts: short lines above the headline are chrome
     title_span: tuple[int, int] | None = None  # the headline line, when one was found
+    byline_span: tuple[int, int] | None = None  # the byline line: never chrome
     chrome_lines: list[tuple[int, int]] = field(default_factory=list, repr=False)  # sorted
     _sha: str | None = field(default=None, repr=False)
     _by_block: dict[int, list[Sentence]] = field(default_factory=dict, repr=False)
+    _by_piece: dict[tuple[int, int], list[Sentence]] = field(default_factory=dict, repr=False)
+    _pieces: dict[int, list[Span]] = field(default_factory=dict, repr=False)
     _all: list[Sentence] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
     _block_starts: list[int] | None = field(default=None, repr=False)
@@ -104,26 +109,69 @@ class Article:
         assert self._all is not None
         return self._all
 
-    def block_sentences(self, block: Block) -> list[Sentence]:
-        """Sentences of one block, segmenting only that block if needed (what is on screen first).
+    def pieces(self, block: Block) -> list[Span]:
+        """The pieces a block is segmented in (one for any block of normal size)."""
+        found = self._pieces.get(block.index)
+        if found is None:
+            found = self._pieces[block.index] = seg.pieces(self.text, Span(block.start, block.end))
+        return found
+
+    def piece_sentences(self, block: Block, pi: int) -> list[Sentence]:
+        """Sentences of one piece of a block, segmenting only that piece if needed.
 
         Indexes are the article's when all sentences are known, else -1.
         """
+        piece = self.pieces(block)[pi]
         if self._all is not None:
-            sents = self._all
-            lo = bisect.bisect_left(self._starts or [], block.start)
-            hi = bisect.bisect_left(self._starts or [], block.end)
-            return sents[lo:hi]
-        cached = self._by_block.get(block.index)
+            lo = bisect.bisect_left(self._starts or [], piece.start)
+            hi = bisect.bisect_left(self._starts or [], piece.end)
+            return self._all[lo:hi]
+        cached = self._by_piece.get((block.index, pi))
         if cached is None:
             cached = [self._sentence(-1, sp.start, sp.end, block)
-                      for sp in seg.split_block(self.text, Span(block.start, block.end))]
+                      for sp in seg.split_piece(self.text, piece)]
+            self._by_piece[(block.index, pi)] = cached
+        return cached
+
+    def piece_at(self, block: Block, offset: int) -> int:
+        """The index of the piece of `block` that holds (or comes nearest before) `offset`."""
+        ps = self.pieces(block)
+        return max(0, bisect.bisect_right([p.start for p in ps], offset) - 1) if len(ps) > 1 else 0
+
+    def block_sentences(self, block: Block) -> list[Sentence]:
+        """Sentences of one block (all its pieces; a huge block costs: prefer `sentences_in`)."""
+        if self._all is not None:
+            lo = bisect.bisect_left(self._starts or [], block.start)
+            hi = bisect.bisect_left(self._starts or [], block.end)
+            return self._all[lo:hi]
+        cached = self._by_block.get(block.index)
+        if cached is None:
+            cached = [s for pi in range(len(self.pieces(block)))
+                      for s in self.piece_sentences(block, pi)]
             self._by_block[block.index] = cached
         return cached
 
     def block_spans(self, block: Block) -> list[Span]:
         """Sentence spans of one block (segmented on first use)."""
         return [Span(s.start, s.end) for s in self.block_sentences(block)]
+
+    def sentences_in(self, start: int, end: int) -> list[Sentence]:
+        """The sentences overlapping `[start, end)`, segmenting only the pieces there."""
+        if self._block_starts is None:
+            self._block_starts = [b.start for b in self.blocks]
+        bi = max(0, bisect.bisect_right(self._block_starts, start) - 1)
+        out: list[Sentence] = []
+        while bi < len(self.blocks) and self.blocks[bi].start < end:
+            block = self.blocks[bi]
+            if block.end > start:
+                ps = self.pieces(block)
+                for pi in range(self.piece_at(block, start), len(ps)):
+                    if ps[pi].start >= end:
+                        break
+                    out.extend(s for s in self.piece_sentences(block, pi)
+                               if s.end > start and s.start < end)
+            bi += 1
+        return out
 
     def set_sentences(self, spans: Spans) -> None:
         """Install precomputed sentence spans (the cache, a background segmentation)."""
@@ -140,13 +188,29 @@ class Article:
         self._all = out
         self._starts = [s.start for s in out]
         self._by_block.clear()
+        self._by_piece.clear()
 
     def _sentence(self, index: int, start: int, end: int, block: Block) -> Sentence:
         ts = self.title_span
         title = ts is not None and start < ts[1] and end > ts[0]
-        chrome = not title and (block.chrome or end <= self.head_end
-                                or self._in_chrome_line(start, end))
+        bs = self.byline_span
+        kept = title or (bs is not None and start < bs[1] and end > bs[0])
+        chrome = not kept and (block.chrome or end <= self.head_end
+                               or self._in_chrome_line(start, end))
         return Sentence(index, start, end, block.index, chrome, title)
+
+    def kind(self, s: Sentence) -> str:
+        """One of `KINDS`: what the sentence is to the reader."""
+        if s.title:
+            return "headline"
+        if s.chrome:
+            return "chrome"
+        for kind, span in (("byline", self.byline_span), ("dateline", self.meta.dateline_span)):
+            # the whole sentence is the byline (or only the dateline): a sentence that merely
+            # opens with "SEOUL (Reuters) -" is the story's first sentence
+            if span is not None and span[0] <= s.start and s.end <= span[1]:
+                return kind
+        return "body"
 
     def _in_chrome_line(self, start: int, end: int) -> bool:
         """Whether `[start, end)` lies within one line recognised as site chrome."""
@@ -177,42 +241,9 @@ class Article:
         return None
 
 
-def head_lines(text: str, limit: int = 40) -> list[tuple[int, int]]:
-    """(start, end) of the first `limit` non-empty lines, trimmed; never reads the whole text."""
-    out: list[tuple[int, int]] = []
-    pos, n = 0, len(text)
-    while pos < n and len(out) < limit:
-        nl = text.find("\n", pos)
-        stop = n if nl == -1 else nl
-        sp = seg.trimmed(text, pos, stop)
-        if sp is not None:
-            out.append((sp.start, sp.end))
-        pos = stop + 1
-    return out
-
-
-def _tail_lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text[-2000:].splitlines() if ln.strip()]
-
-
 def read_metadata(text: str, article_id: str) -> Metadata:
-    """Title, date, source and dateline from the top and bottom lines only (library listings)."""
-    head = [text[a:b] for a, b in head_lines(text)]
-    return extract(head, article_id, _tail_lines(text))
-
-
-def chrome_lines(text: str) -> list[tuple[int, int]]:
-    """Trimmed spans of the lines that are site chrome, in order (only short lines are tested)."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):  # one C call; a multiline regex tried every position of 3 MB
-        if line and len(line) <= _SHORT_MAX:
-            stripped = line.strip()
-            if stripped and len(stripped) <= _CHROME_MAX and is_chrome_line(stripped):
-                start = pos + len(line) - len(line.lstrip())
-                out.append((start, start + len(stripped)))
-        pos += len(line) + 1
-    return out
+    """Title, source, byline, date and dateline from the top and bottom lines only (listings)."""
+    return read_meta(text, article_id)
 
 
 def _chrome_blocks(text: str, spans: list[Span], lines: list[tuple[int, int]]) -> list[bool]:
@@ -237,21 +268,17 @@ def parse(text: str, article_id: str, path: Path | None = None, warning: str | N
     spans = seg.blocks(text)
     lines = chrome_lines(text)
     chrome = _chrome_blocks(text, spans, lines)
-    heads = head_lines(text)
-    meta = extract([text[a:b] for a, b in heads], article_id, _tail_lines(text))
+    meta = read_meta(text, article_id)
+    title_span = meta.title_span
     title_block = -1
-    head_end = 0
-    title_span = None
-    if meta.title_line is not None:
-        title_span = heads[meta.title_line]
+    if title_span is not None:
         t_start = title_span[0]
         title_block = next((i for i, s in enumerate(spans) if s.start <= t_start < s.end), -1)
-        if all(len(text[a:b].split()) <= _PRE_TITLE_MAX_WORDS for a, b in heads[: meta.title_line]):
-            head_end = t_start
+    head_end = meta.head_end
     blocks = [Block(i, s.start, s.end, chrome[i] or s.end <= head_end, i == title_block)
               for i, s in enumerate(spans)]
     return Article(article_id, path, text, meta, blocks, warning, cache, head_end, title_span,
-                   lines)
+                   meta.byline_span, lines)
 
 
 def load(path: Path, cache: SegmentCache | None = None) -> Article:

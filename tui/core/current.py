@@ -8,7 +8,6 @@ every command reports the same tags in the same places and the same orphans.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from . import anchoring
@@ -17,14 +16,10 @@ from .tags import TagDoc
 
 
 def units_near(article: Article) -> Callable[[int, int], list[tuple[int, int]]]:
-    """Sentence spans of the blocks around a span, segmented on demand (big articles stay cheap)."""
-    starts = [b.start for b in article.blocks]
-    ends = [b.end for b in article.blocks]
+    """Sentence spans around a span, segmented on demand (big articles stay cheap)."""
 
     def near(start: int, end: int) -> list[tuple[int, int]]:
-        lo = max(0, bisect_right(ends, start) - 1)
-        hi = min(len(article.blocks), bisect_left(starts, end) + 1)
-        return [(s.start, s.end) for b in article.blocks[lo:hi] for s in article.block_spans(b)]
+        return [(s.start, s.end) for s in article.sentences_in(start, max(end, start + 1))]
 
     return near
 

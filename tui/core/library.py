@@ -1,6 +1,6 @@
 """What the library screen lists, at once whatever the corpus size, never parsing every article.
 
-`open_library` reads only the listing cache (`.newstag/library-v4.rows`, one JSON row per
+`open_library` reads only the listing cache (`.newstag/library-v5.rows`, one JSON row per
 article, cut out and decoded when a row is first shown; see `library_cache`): no stat, no article
 read, no split into 100,000 lines, so the first screen costs the same for 5 articles or 100,000.
 With no cache it lists file names only and shows each id until its title is known.

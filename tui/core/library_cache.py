@@ -1,12 +1,13 @@
 """The library's listing cache file, opened in constant time whatever the corpus size.
 
-`library-v4.rows`: a JSON header line (format, row count, the stats the first screen shows),
+`library-v5.rows`: a JSON header line (format, row count, the stats the first screen shows),
 one JSON row per article and a line feed after each, then the byte offset of every row (little-
 endian uint64, one more than there are rows) and, in the last 8 bytes, where that table starts.
 Opening maps the file and reads the table; a row is cut out when it is first asked for
-(reading and splitting 100,000 lines took ~45 ms, most of what opening cost). A
-`library-v3.jsonl` from an older newstag is still read, and rewritten in this format by the
-next background check.
+(reading and splitting 100,000 lines took ~45 ms, most of what opening cost). Caches of older
+newstags (`library-v4.rows`, `library-v3.jsonl`) are not read: their titles and sources were
+found by older rules (v5 added the byline and dateline and finds headlines by evidence), so the
+first check re-reads every article and removes them.
 """
 
 from __future__ import annotations
@@ -21,10 +22,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-CACHE_NAME = "library-v4.rows"
-OLD_CACHE_NAME = "library-v3.jsonl"
-HEADER = {"newstag": "library", "version": 4}
-OLD_HEADER = {"newstag": "library", "version": 3}
+CACHE_NAME = "library-v5.rows"
+OLD_CACHE_NAMES = ("library-v4.rows", "library-v3.jsonl")  # superseded: removed when saving
+HEADER = {"newstag": "library", "version": 5}
 Stats = tuple[int, int]  # the longest source (characters), the number of unreadable files
 
 
@@ -92,8 +92,6 @@ def read_cache(folder: Path) -> tuple[CachedRows | list[bytes], Stats | None] | 
     cache); None without a usable cache."""
     try:
         data = _map(folder / CACHE_NAME)
-    except FileNotFoundError:
-        return _read_old(folder)
     except (OSError, ValueError):  # unreadable, or empty (mmap refuses those)
         return None
     header = _header(data, HEADER)
@@ -108,19 +106,6 @@ def read_cache(folder: Path) -> tuple[CachedRows | list[bytes], Stats | None] | 
     if n != len(offsets) - 1 or not offsets or offsets[-1] != table:
         return None  # cut short or written by something else: rebuilt by the next check
     return CachedRows(data, offsets), _stats(header)
-
-
-def _read_old(folder: Path) -> tuple[list[bytes], None] | None:
-    try:
-        rows = (folder / OLD_CACHE_NAME).read_bytes().split(b"\n")
-    except OSError:
-        return None
-    if _header(rows[0], OLD_HEADER) is None:
-        return None
-    del rows[0]
-    if rows and not rows[-1]:
-        rows.pop()
-    return rows, None  # no stats: the check recounts them and saves the new format
 
 
 def write_cache(folder: Path, rows: Iterable[bytes], stats: Stats) -> None:
@@ -146,5 +131,6 @@ def write_cache(folder: Path, rows: Iterable[bytes], stats: Stats) -> None:
         os.replace(tmp, path)
     except OSError:
         return  # the cache is an optimisation
-    with contextlib.suppress(OSError):
-        (folder / OLD_CACHE_NAME).unlink(missing_ok=True)  # superseded
+    for old in OLD_CACHE_NAMES:
+        with contextlib.suppress(OSError):
+            (folder / old).unlink(missing_ok=True)  # superseded

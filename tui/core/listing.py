@@ -26,18 +26,21 @@ class Entry:
     title: str = ""
     source: str = ""
     date: str = ""
+    byline: str = ""  # the author(s), beside the outlet in `source`
+    dateline: str = ""
     error: str = ""  # a file we could not read (binary, empty): listed, not openable
     warning: str = ""  # read, but with a problem worth showing (not UTF-8)
     pending: bool = False  # title not read yet: `title` is the id until `refresh_library` says
 
     def row(self) -> str:
         return json.dumps([self.file, self.size, self.mtime_ns, self.title, self.source, self.date,
-                           self.error, self.warning], ensure_ascii=False)
+                           self.error, self.warning, self.byline, self.dateline],
+                          ensure_ascii=False)
 
 
 def entry_from_row(line: bytes) -> Entry:
-    f, size, mtime, title, source, date, error, warning = json.loads(line)
-    return Entry(stem(f), f, size, mtime, title, source, date, error, warning)
+    f, size, mtime, title, source, date, error, warning, byline, dateline = json.loads(line)
+    return Entry(stem(f), f, size, mtime, title, source, date, byline, dateline, error, warning)
 
 
 def row_source_error(line: bytes) -> tuple[str, str]:
@@ -68,7 +71,8 @@ def list_names(corpus: Path) -> list[str]:
 
 
 def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
-    """Read one article's listing details (title, source, date) from its top and bottom lines."""
+    """Read one article's listing details (title, source, byline, date, dateline) from its top and
+    bottom lines: the same fields the reader's header, `newstag sentences` and exports show."""
     from . import articles  # not at import: opening the listing from its cache needs no parser
 
     sid = path.stem
@@ -77,8 +81,8 @@ def read_entry(path: Path, size: int, mtime_ns: int) -> Entry:
     except TextFileError as exc:
         return Entry(sid, path.name, size, mtime_ns, title=sid, error=str(exc))
     meta = articles.read_metadata(decoded.text, sid)
-    return Entry(sid, path.name, size, mtime_ns, meta.title, meta.source, meta.date,
-                 warning=decoded.warning or "")
+    return Entry(sid, path.name, size, mtime_ns, meta.title, meta.source, meta.date, meta.byline,
+                 meta.dateline, warning=decoded.warning or "")
 
 
 def read_batch(jobs: list[tuple[str, int, int]]) -> list[Entry]:

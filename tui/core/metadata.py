@@ -1,109 +1,252 @@
-"""Finding an article's headline, date, source and dateline among the lines at its top."""
+"""An article's headline, source, byline, date and dateline, found by evidence near its top.
+
+The headline is the line near the top that the article is about: its content words recur in the
+lead paragraphs, it is shaped like a headline (a few words, no closing full stop), and it is not
+chrome (a date, a phone number, a breadcrumb, a menu, a slogan; see `chrome`). An article with no
+such line (wire copy that is one paragraph) is titled by its first sentence, cut on a word
+boundary. Only the first `HEAD_LINES` and last `TAIL_LINES` lines are read, each at most
+`LINE_CAP` characters, so a 5 MB article costs what a seed costs.
+
+`read(text, article_id)` is the one entry point; importers that know an article's metadata
+(an HTML page's author and site name) write it as lines on top, which this reads as it reads
+scraped text.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from .chrome import is_chrome_line
+from . import credits
+from .chrome import chrome_reason, content_words, is_prose
+from .timestamps import DATE, DATE_LINE, is_timestamp
 
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,? )?"
-DATE = re.compile(
-    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[A-Z]{2,4})?)?"
-    rf"|{_WEEKDAY}{_MONTHS} \d{{1,2}},? \d{{4}}"
-    rf"|{_WEEKDAY}\d{{1,2}} {_MONTHS},? \d{{4}})",
-    re.IGNORECASE,
-)
-DATE_LINE = re.compile(r"^\s*(?:(?:updated?|published|posted|last updated)\s*(?:on|at)?:?\s*)?"
-                       + DATE.pattern + r"\s*(?:\|.*)?$", re.IGNORECASE)
-_BYLINE = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s+(?P<who>[^.!?]{2,80}?)\s*$",
-                     re.IGNORECASE)
-_CREDIT = re.compile(r"^\s*(?:source|credit|photo credit)\s*:\s*(?P<who>.{2,80}?)\s*$",
-                     re.IGNORECASE)
-_BASED_ON = re.compile(r"based on (?:content|reporting) (?:written )?by (?P<who>.{2,80}?)\.?\s*$",
-                       re.IGNORECASE)
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,40})?)\s*(?:[–—-]|:)\s")
-_DATELINE_COLON = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s")
-_SENTENCE_END = re.compile(r"[.;,]\s*$")
+__all__ = ["HEAD_LINES", "TAIL_LINES", "Metadata", "head_lines", "lead_title", "read", "tail_lines"]
 
 HEAD_LINES = 12  # the headline is near the top; never scan a whole (possibly huge) article
-TAIL_LINES = 8  # "This article is based on content written by ..." sits at the bottom
+TAIL_LINES = 8  # "© 2002 Example Times", "Reporting by ..." sit at the bottom
+LINE_CAP = 2000  # characters of one line looked at: a 3 MB single-line article costs the same
+TITLE_MAX = 80  # a title made from the first sentence is cut to about this many characters
+_PARAGRAPH_WORDS = 15  # a prose line this long is a lead paragraph: the headline is above it
+_LEAD_CHARS = 1500  # how much of the lead a headline's words are looked for in
+_MIN_SUPPORT = 0.3  # share of a headline's content words that must recur in the lead
+_PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
+_SENTENCE_END = re.compile(r"[.;,]\s*$")
+_TO_READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|]{2,40})$")
 
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What the reader, the library, `sentences` and every export show about an article.
+
+    Spans are `(start, end)` offsets into the text; `title_from` says where the title came from:
+    "headline" (a line of the article, `title_span`), "lead" (its first sentence, cut) or "id".
+    """
+
     title: str
     title_line: int | None  # index among the article's non-empty head lines; None if not found
     date: str
     source: str
     dateline: str
+    byline: str = ""
+    title_from: str = "id"
+    title_span: tuple[int, int] | None = None
+    byline_span: tuple[int, int] | None = None
+    dateline_span: tuple[int, int] | None = None
+    head_end: int = 0  # where the story starts: short lines above the headline are chrome
 
 
-def _plain(line: str) -> bool:
-    return not is_chrome_line(line) and not DATE_LINE.match(line) and not _BYLINE.match(line) \
-        and not _CREDIT.match(line)
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # of the whole trimmed line
+    text: str  # at most LINE_CAP characters of it
+    role: str  # chrome, byline, paragraph, candidate
 
 
-def _is_headline(line: str) -> bool:
+def head_lines(text: str, limit: int = HEAD_LINES) -> list[tuple[int, int]]:
+    """(start, end) of the first `limit` non-empty lines, trimmed; never reads the whole text."""
+    out: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n and len(out) < limit:
+        nl = text.find("\n", pos)
+        stop = n if nl == -1 else nl
+        piece = text[pos:stop]
+        left = piece.lstrip()
+        if left:
+            start = pos + len(piece) - len(left)
+            out.append((start, start + len(left.rstrip())))
+        pos = stop + 1
+    return out
+
+
+def tail_lines(text: str, limit: int = TAIL_LINES) -> list[str]:
+    """The last `limit` non-empty lines (stripped) of the text's last few thousand characters."""
+    return [ln.strip() for ln in text[-3000:].splitlines() if ln.strip()][-limit:]
+
+
+def _role(line: str, length: int) -> str:
+    if chrome_reason(line) is not None:
+        return "chrome"
+    if credits.parse_byline(line) is not None or credits.staff_outlet(line):
+        return "byline"
     words = line.split()
-    return (4 <= len(words) <= 30 and len(line) <= 200 and not _SENTENCE_END.search(line)
-            and _plain(line))
+    if length > 400 or len(words) > 30 or (len(words) >= _PARAGRAPH_WORDS and is_prose(line)):
+        return "paragraph"
+    return "candidate"
 
 
-def _is_short_title(line: str) -> bool:
-    """A weaker headline for when no line looks like one: short, not chrome, not a date."""
-    return 1 <= len(line.split()) <= 30 and len(line) <= 200 and _plain(line)
+def _stems(line: str) -> set[str]:
+    out = set()
+    for w in content_words(line):
+        w = re.sub(r"['’]s$", "", w)
+        out.add(w[:5])
+    return out
 
 
-def find_title(head: list[str]) -> int | None:
-    """Index of the headline among the first lines: a headline-shaped line, else a short one."""
-    head = head[:HEAD_LINES]
-    found = next((i for i, line in enumerate(head) if _is_headline(line)), None)
-    if found is None:
-        found = next((i for i, line in enumerate(head) if _is_short_title(line)), None)
-    return found
+def _headline_shaped(line: str) -> bool:
+    ws = line.split()
+    return (2 <= len(ws) <= 30 and not _SENTENCE_END.search(line) and not line.endswith("!")
+            and not _TO_READER.search(line) and not is_timestamp(line))
 
 
-def extract(head: list[str], fallback_title: str, tail: list[str] | None = None) -> Metadata:
-    """Read metadata from the article's first lines (and its last lines for "based on" credits).
+def _pick_headline(lines: list[_Line]) -> int | None:
+    """The headline among the head lines: the earliest headline-shaped line above the lead whose
+    content words the lead repeats, else the headline-shaped line right above the lead; None
+    when no line is one."""
+    first_par = next((i for i, ln in enumerate(lines) if ln.role == "paragraph"), len(lines))
+    pars = [ln.text for ln in lines if ln.role == "paragraph"]
+    supported: list[tuple[bool, int]] = []  # (too short to be sure, index)
+    for i, ln in enumerate(lines[:first_par]):
+        if ln.role != "candidate" or not _headline_shaped(ln.text):
+            continue
+        stems = _stems(ln.text)
+        if not stems:
+            continue
+        lead_lines = pars or [x.text for x in lines[i + 1 :] if x.role == "candidate"]
+        lead = _stems(" ".join(lead_lines)[:_LEAD_CHARS])
+        if len(stems & lead) / len(stems) >= _MIN_SUPPORT:
+            supported.append((len(ln.text.split()) < 4, i))
+    if supported:  # the first line the lead supports; a section name ("North Korea") only last
+        return min(supported)[1]
+    if first_par < len(lines):  # the line right above the lead, past datelines and bylines
+        for i in range(first_par - 1, -1, -1):
+            ln = lines[i]
+            if ln.role == "candidate":
+                ok = len(ln.text.split()) >= 4 and _headline_shaped(ln.text)
+                return i if ok else None
+    return None
 
-    `head` and `tail` are non-empty lines, stripped; only the first `HEAD_LINES` and the last
-    `TAIL_LINES` are looked at, so a 5 MB article costs the same as a seed.
-    """
-    head = head[:HEAD_LINES]
-    tail = (tail or [])[-TAIL_LINES:]
-    title_line = find_title(head)
-    title = head[title_line] if title_line is not None else fallback_title
-    date = ""
-    # Prefer a date after the headline: one before it is usually the site's "today".
-    after = title_line if title_line is not None else 0
-    order = list(range(after, len(head))) + list(range(0, after))
-    for i in order:
-        loose = i != title_line and len(head[i]) < 80  # a date inside a short line, not a headline
+
+def lead_title(sentence: str, limit: int = TITLE_MAX) -> str:
+    """A sentence as a title: whole when short, else cut on a word boundary with an ellipsis."""
+    s = " ".join(sentence.split())
+    if len(s) <= limit:
+        return s
+    cut = s[: limit + 1].rsplit(" ", 1)[0] if " " in s[: limit + 1] else s[:limit]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def _first_sentence(line: str) -> str:
+    from .sentences import Span, split_block  # the splitter only when there is no headline
+
+    piece = line[:600]
+    spans = split_block(piece, Span(0, len(piece)))
+    return piece[spans[0].start : spans[0].end] if spans else piece
+
+
+def read(text: str, article_id: str) -> Metadata:
+    """Read an article's metadata from its first and last lines (see the module docstring)."""
+    spans = head_lines(text)
+    lines = [_Line(a, b, text[a : min(b, a + LINE_CAP)], "") for a, b in spans]
+    lines = [_Line(x.start, x.end, x.text, _role(x.text, x.end - x.start)) for x in lines]
+    tail = [t for t in tail_lines(text) if len(t) <= 400]
+    ti = _pick_headline(lines)
+    title, title_from, title_span, head_end = article_id, "id", None, 0
+    source = ""
+    if ti is not None:
+        ln = lines[ti]
+        title, title_from, title_span = ln.text, "headline", (ln.start, ln.end)
+        m = _TITLE_SUFFIX.match(title)
+        if m and credits.is_outlet(m.group("site")) and not credits.is_outlet(m.group("title")):
+            title, source = m.group("title"), credits.clean_source(m.group("site"))
+        if all(len(x.text.split()) <= _PRE_TITLE_MAX_WORDS for x in lines[:ti]):
+            head_end = ln.start
+    else:
+        lead = next((x for x in lines if x.role == "paragraph"), None) \
+            or next((x for x in lines if x.role == "candidate"), None)
+        if lead is not None:
+            title, title_from = lead_title(_first_sentence(lead.text)), "lead"
+    after = ti if ti is not None else 0
+    date = _date([x.text for x in lines], ti)
+    dateline, dateline_span, agency = "", None, ""
+    for ln in lines[after + (ti is not None) :]:
+        if ln.role in ("paragraph", "candidate"):
+            d = credits.parse_dateline(ln.text)
+            if d is not None:
+                dateline, agency = d.text, d.agency
+                dateline_span = (ln.start, ln.start + d.length)
+            if ln.role == "paragraph" or d is not None:
+                break
+    byline, byline_span, by_outlet = "", None, ""
+    for ln in lines:
+        if ln.role == "byline" and ln is not (lines[ti] if ti is not None else None):
+            b = credits.parse_byline(ln.text)
+            byline = b.author if b else ""
+            by_outlet = (b.outlet if b else "") or credits.staff_outlet(ln.text)
+            byline_span = (ln.start, ln.end)
+            break
+    source = source or _source([x.text for x in lines], tail, ti, by_outlet, agency)
+    if not byline:
+        byline = _tail_byline([x.text for x in lines] + tail)
+    return Metadata(" ".join(title.split()), ti, date, source, dateline, byline, title_from,
+                    title_span, byline_span, dateline_span, head_end)
+
+
+def _date(head: list[str], ti: int | None) -> str:
+    """Prefer a date after the headline: one before it is usually the site's "today"."""
+    after = ti if ti is not None else 0
+    for i in list(range(after, len(head))) + list(range(0, after)):
+        loose = i != ti and len(head[i]) < 80  # a date inside a short line, not a headline
         m = DATE_LINE.match(head[i]) or (DATE.search(head[i]) if loose else None)
         if m:
-            date = m.group("date")
-            break
-    source = _source(head, tail)
-    dateline = ""
-    for line in head[after + 1 :]:
-        if len(line.split()) > 12:
-            m = _DATELINE.match(line) or _DATELINE_COLON.match(line)
-            dateline = m.group("place").strip() if m else ""
-            break
-    return Metadata(title.strip(), title_line, date, source, dateline)
+            return m.group("date")
+    return ""
 
 
-def _source(head: list[str], tail: list[str]) -> str:
-    """Byline first, then a "based on content by" note, then a credit line."""
-    for rx, lines in ((_BYLINE, head), (_BASED_ON, head + tail), (_CREDIT, head + tail)):
-        for line in lines:
-            m = rx.search(line) if rx is _BASED_ON else rx.match(line)
-            if m:
-                return m.group("who").strip()
+def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
+            agency: str) -> str:
+    """The outlet, strongest evidence first: the byline's outlet, "X staff", a site-name line
+    above the headline, a "Source:" label, a copyright line, the dateline's agency, a "based on
+    content by" credit. Photo credits are never read."""
+    if by_outlet:
+        return by_outlet
+    for line in head + tail:
+        if found := credits.staff_outlet(line):
+            return found
+    for line in head[: ti or 0]:  # a site name above the headline ("The Example Times")
+        if len(line.split()) <= 5 and credits.is_outlet(line) and chrome_reason(line) is None \
+                and not line.endswith(("!", "?", ".")):
+            return credits.clean_source(line)
+    for find in (credits.source_label, credits.copyright_holder):
+        for line in head + tail:
+            if found := find(line):
+                return found
+    if agency:
+        return agency
+    for line in head + tail:
+        b = credits.based_on(line)
+        if b is not None and b.outlet:
+            return b.outlet
+    return ""
+
+
+def _tail_byline(lines: list[str]) -> str:
+    for line in lines:
+        b = credits.based_on(line)
+        if b is not None and b.author:
+            return b.author
+        if who := credits.tail_reporting(line):
+            return who
     return ""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.bindings import bindings
 from tui.core.gitstatus import TagChanges
 from tui.core.sanitize import one_line
 
@@ -25,8 +25,7 @@ class CommitScreen(ModalScreen[str | None]):
                   background: $panel; padding: 0 1; }
     #commit-files { height: auto; color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel_commit", "Cancel", id="commit.cancel",
-                        tooltip="Commit nothing")]
+    BINDINGS = bindings("commit")
 
     def __init__(self, changes: TagChanges, annotator: str) -> None:
         super().__init__()

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import get_current_worker
@@ -40,19 +39,6 @@ class LibraryScreen(Screen[None]):
     """The articles of the corpus, the cursor on the one last read."""
 
     app: NewstagApp
-
-    BINDINGS = [
-        Binding("f", "filter", "Filter", id="library.filter",
-                tooltip="Filter: words, label:NAME, annotator:NAME, is:untagged|in-progress|done"),
-        Binding("s", "sort", "Sort", id="library.sort",
-                tooltip="Sort by file, title, date, source or progress (each press: the next)"),
-        Binding("d", "toggle_done", "Done", id="library.done",
-                tooltip="Mark the article done (or not): tags/<you>/done.txt"),
-        Binding("n", "next_undone", "Next to do", id="library.next-undone",
-                tooltip="The next article you have not marked done"),
-        Binding("a", "toggle_scope", "Mine/all", show=False, id="library.counts-scope",
-                tooltip="Counts: sentences you tagged, or anyone tagged"),
-    ]
 
     def __init__(self) -> None:
         super().__init__()

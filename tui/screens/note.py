@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.bindings import bindings
 from tui.core.sanitize import one_line
 from tui.core.tags import Tag
 from tui.widgets.marks import UNKNOWN_LOOK, LabelLook
@@ -65,12 +65,7 @@ def target_text(target: NoteTarget, looks: dict[str, LabelLook], all_labels: lis
 class NotePickerScreen(ModalScreen[NoteTarget | None]):
     """Which tag's note to edit; enter picks, escape cancels."""
 
-    BINDINGS = [
-        Binding("escape", "cancel_pick", "Cancel", id="note-picker.cancel",
-                tooltip="Leave every note as it is"),
-        Binding("j", "move(1)", "Down", show=False, id="note-picker.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="note-picker.up"),
-    ]
+    BINDINGS = bindings("note-picker")
 
     def __init__(self, targets: list[NoteTarget], looks: dict[str, LabelLook], about: str) -> None:
         super().__init__()
@@ -106,8 +101,7 @@ class NotePickerScreen(ModalScreen[NoteTarget | None]):
 class NoteScreen(ModalScreen[str | None]):
     """Returns the new note (possibly empty, which removes it), or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel_note", "Cancel", id="note.cancel",
-                        tooltip="Keep the note as it was")]
+    BINDINGS = bindings("note")
 
     def __init__(self, note: str, about: str) -> None:
         super().__init__()

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.bindings import bindings
 from tui.core.sanitize import one_line
 from tui.core.tags import Tag
 from tui.core.tagstore import TagFileError
@@ -45,14 +45,7 @@ class OrphansScreen(ModalScreen[None]):
     #orphans-help { height: auto; color: $text-muted; }
     #orphans-list { height: 1fr; }
     """
-    BINDINGS = [
-        Binding("r", "reattach", "Re-attach to current sentence", id="orphans.reattach",
-                tooltip="Put the highlighted orphan on the reader's current sentence"),
-        Binding("d,delete", "delete_orphan", "Delete (twice)", id="orphans.delete",
-                tooltip="Delete the highlighted orphan; press twice to confirm"),
-        Binding("escape,q", "close_orphans", "Close", id="orphans.close",
-                tooltip="Back to where you were"),
-    ]
+    BINDINGS = bindings("orphans")
     app: NewstagApp
 
     def __init__(self, article: Article | None = None,

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 
+from tui.bindings import add_bindings, bindings, label_bindings
 from tui.commands.labels import LabelCommands
 from tui.commands.orphans import reanchor_notice
 from tui.core.articles import Article
@@ -32,7 +32,6 @@ from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentenc
 
 from .others import OtherTags
 from .progress import SentenceCounter
-from .reader_keys import EXTRA_READER_KEYS, READER_BINDINGS
 from .reader_moves import MovingActions
 from .reader_tagging import TaggingActions
 
@@ -40,12 +39,14 @@ if TYPE_CHECKING:
     from tui.app import NewstagApp
 
 POLL_SECONDS = 2.0
+# Keys a label may not take because the reader uses them beyond DESIGN.md's table.
+EXTRA_READER_KEYS = frozenset({".", ","})
 
 
 class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
-    BINDINGS = READER_BINDINGS
+    BINDINGS = bindings("reader")
     app: NewstagApp
 
     COMMANDS = {LabelCommands}
@@ -62,18 +63,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
-        labels = self.app.labels.labels
-        extra: list[Binding] = []
-        for n in range(1, 10):  # digits with no label say so (toggle_label), never nothing
-            name = labels[n - 1].name if n <= len(labels) else f"label {n}"
-            extra.append(Binding(str(n), f"toggle_label({n})", name, show=False,
-                                 id=f"reader.label-{n}", tooltip=f"Toggle {name}"))
-        for n, label in enumerate(labels, 1):
-            if label.key and label.key not in EXTRA_READER_KEYS:
-                extra.append(Binding(label.key, f"toggle_label({n})", label.name, show=False,
-                                     id=f"reader.label-key-{n}", tooltip=f"Toggle {label.name}"))
-        for binding in Binding.make_bindings(extra):
-            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+        add_bindings(self, label_bindings("reader", self.app.labels.labels, EXTRA_READER_KEYS))
 
     def compose(self) -> ComposeResult:
         yield ArticleHeader(id="article-header")

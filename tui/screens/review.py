@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.bindings import bindings
 from tui.core.agreement import Disagreement
 from tui.core.review import Review, key
 from tui.core.sanitize import display_text, one_line
@@ -38,22 +38,7 @@ class ReviewScreen(Screen[None]):
     #review-scroll { height: 1fr; padding: 1 2; }
     #review-body { height: auto; }
     """
-    BINDINGS = [
-        Binding("j,down", "next_item", "Next", id="review.next", tooltip="Next disagreement"),
-        Binding("k,up", "previous_item", "Previous", id="review.previous",
-                tooltip="Previous disagreement"),
-        Binding("y", "settle(True)", "Applies", id="review.yes",
-                tooltip="The label applies: tag the sentence as yours"),
-        Binding("n", "settle(False)", "Does not apply", id="review.no",
-                tooltip="The label does not apply: your tags leave it out"),
-        Binding("right_square_bracket", "next_unsettled", "Next unsettled",
-                id="review.next-unsettled", tooltip="Skip to the next disagreement not settled"),
-        Binding("u", "undo_verdict", "Undo", id="review.undo",
-                tooltip="Take back the last verdict"),
-        Binding("o", "open_in_reader", "Open", id="review.open",
-                tooltip="Open the article in the reader at this sentence"),
-        Binding("escape", "close_review", "Back", id="review.back", tooltip="Leave review mode"),
-    ]
+    BINDINGS = bindings("review")
     app: NewstagApp
 
     def __init__(self, annotators: Sequence[str] = (), labels: Sequence[str] = ()) -> None:

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.bindings import add_bindings, bindings, label_bindings
 from tui.core.sanitize import one_line
 from tui.core.search.engine import (
     TYPING_SECONDS,
@@ -72,16 +72,7 @@ class SearchScreen(Screen[None]):
 
     app: NewstagApp
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="search.close", tooltip="Back to where you were"),
-        Binding("enter", "open_hit", "Open", id="search.open",
-                tooltip="Open the article at this sentence"),
-        Binding("slash", "focus_query", "Query", id="search.query", tooltip="Edit the query"),
-        Binding("down,tab", "focus_hits", "Hits", show=False, id="search.hits",
-                tooltip="Move to the list of hits"),
-        Binding("j", "cursor('down')", "Next", show=False, id="search.next"),
-        Binding("k", "cursor('up')", "Previous", show=False, id="search.previous"),
-    ]
+    BINDINGS = bindings("search")
 
     DEFAULT_CSS = """
     SearchScreen #search-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -101,21 +92,10 @@ class SearchScreen(Screen[None]):
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
-        labels = self.app.labels.labels
-        others = " ".join(lb.key for lb in labels[1:9] if lb.key)
-        keys = f"Tag ({others} 1-{min(len(labels), 9)})" if others else "Tag"
-        extra = []
-        for n, label in enumerate(labels[:9], 1):
-            if label.key and not label.key.isdigit() and label.key not in "jk/":
-                # The first label's key carries the footer entry for all of them.
-                extra.append(Binding(label.key, f"toggle_label({n})", keys if n == 1 else
-                                     label.name, show=n == 1, id=f"search.label-key-{n}",
-                                     tooltip=f"Toggle {label.name} on this hit"))
-            extra.append(Binding(str(n), f"toggle_label({n})", label.name, show=False,
-                                 id=f"search.label-{n}",
-                                 tooltip=f"Toggle {label.name} on this hit"))
-        for binding in Binding.make_bindings(extra):
-            self._bindings.key_to_bindings.setdefault(binding.key, []).append(binding)
+        labels = self.app.labels.labels[:9]
+        others = " ".join(lb.key for lb in labels[1:] if lb.key)
+        footer = f"Tag ({others} 1-{len(labels)})" if others else "Tag"
+        add_bindings(self, label_bindings("search", labels, frozenset("jk/"), footer))
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")

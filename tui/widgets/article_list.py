@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tui.bindings import bindings
 from tui.core.labels import LabelSet
 
 from .article_rows import Columns, header_text, row_parts, row_text, short_date, source_cells
@@ -37,30 +37,13 @@ __all__ = ["ArticleList", "ArticleListHeader", "short_date"]
 STRIP_CACHE = 400  # drawn rows kept (a few screens): scrolling back and forth redraws nothing
 ROW, CURSOR, HOVER = "article-list--row", "article-list--cursor", "article-list--hover"
 BAR, THUMB = "article-list--bar", "article-list--thumb"
-_MOVE = Binding.Group("Move", compact=True)
 
 
 class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False):
     """The articles, one line each; `entries[i]` is the article on line `i`."""
 
     ALLOW_SELECT = False
-    BINDINGS = [
-        Binding("enter", "select", "Open", id="library.open",
-                tooltip="Read the highlighted article"),
-        Binding("j", "cursor_down", "Down", id="library.down", tooltip="Next article",
-                group=_MOVE),
-        Binding("k", "cursor_up", "Up", id="library.up", tooltip="Previous article", group=_MOVE),
-        Binding("down", "cursor_down", "Down", show=False),
-        Binding("up", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False, id="library.first", tooltip="First article"),
-        Binding("G", "last", "Last", show=False, id="library.last", tooltip="Last article"),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-        Binding("space", "page_down", "Page down", show=False, id="library.page-down",
-                tooltip="A screen further down"),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = bindings("library")
     COMPONENT_CLASSES = {ROW, CURSOR, HOVER, BAR, THUMB}
     DEFAULT_CSS = """
     ArticleList {
@@ -205,6 +188,28 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         entry = self.entries[i]
         return row_text(entry, self.library.counts.get(entry.id), self.labels, self.looks,
                         self.columns(), entry.id in self.done)
+
+    # The library's own keys (filter, sort, done...) are table rows bound here with the list's;
+    # the screen does the work.
+    def _screen_action(self, name: str) -> None:
+        method = getattr(self.screen, f"action_{name}", None)
+        if method is not None:
+            method()
+
+    def action_filter(self) -> None:
+        self._screen_action("filter")
+
+    def action_sort(self) -> None:
+        self._screen_action("sort")
+
+    def action_toggle_done(self) -> None:
+        self._screen_action("toggle_done")
+
+    def action_next_undone(self) -> None:
+        self._screen_action("next_undone")
+
+    def action_toggle_scope(self) -> None:
+        self._screen_action("toggle_scope")
 
     def _selected(self, index: int, entry: Entry) -> None:
         self.post_message(self.Selected(self, index, entry))

@@ -114,8 +114,6 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
 
     def sentences_changed(self) -> None:
         """The article's sentences were installed wholesale (background segmentation)."""
-        if self.painter is not None:
-            self.painter.forget_sentences()
         if self.cursor is not None and self.nav is not None:
             self.cursor = self.nav.containing(self.cursor.start) or self.cursor
         self._clear_lines()

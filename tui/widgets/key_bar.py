@@ -26,7 +26,7 @@ PRIORITY: dict[str, int] = {
     "reader.back": 96,
     "search.close": 96,
     "app.search": 94,
-    "palette": 92,
+    "app.palette": 92,
     "reader.next-sentence": 80,
     "library.open": 80,
     "library.down": 78,
@@ -87,11 +87,12 @@ def key_items(screen: Screen) -> list[KeyItem]:
         items.append(_item(app.get_key_display(binding), binding, binding.description, tooltip,
                            enabled, len(items)))
     flush_group()
-    palette = screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+    palette = next((b for b in screen.active_bindings.values() if b.binding.id == "app.palette"),
+                   None)
     if app.ENABLE_COMMAND_PALETTE and palette is not None:
-        items.append(KeyItem(app.get_key_display(palette.binding), palette.binding.key,
-                             "Palette", "Every command: go to article, labels, orphans, review, "
-                             "commit, help", palette.enabled, PRIORITY["palette"]))
+        b = palette.binding
+        items.append(KeyItem(app.get_key_display(b), b.key, b.description, b.tooltip,
+                             palette.enabled, PRIORITY["app.palette"]))
     return items
 
 

@@ -9,7 +9,6 @@ of my labels shows each label's colour on its own share of every line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -70,7 +69,6 @@ class LinePainter:
         self.looks = looks
         self.style = style  # component style by part name: cursor, selection, chrome, ...
         self.pattern: re.Pattern[str] | None = None
-        self._block_starts: dict[int, list[int]] = {}
         self._block_matches: dict[int, list[tuple[int, int]]] = {}
         self._count: int | None = None
 
@@ -86,17 +84,10 @@ class LinePainter:
             self._count = sum(1 for _ in self.pattern.finditer(self.article.text))
         return self._count
 
-    def forget_sentences(self) -> None:
-        self._block_starts.clear()
-
     def _sentences_on(self, bi: int, start: int, end: int) -> list[Sentence]:
-        sents = self.nav.in_block(bi)
-        starts = self._block_starts.get(bi)
-        if starts is None or len(starts) != len(sents):
-            starts = self._block_starts[bi] = [s.start for s in sents]
-        lo = max(0, bisect_right(starts, start) - 1)
-        hi = bisect_right(starts, end - 1) if end > start else lo + 1
-        return [s for s in sents[lo:hi] if s.end > start and s.start < max(end, start + 1)]
+        """Sentences on the screen line `[start, end)` of block `bi` (only its pieces segmented)."""
+        del bi  # the offsets say it all; kept for callers
+        return self.article.sentences_in(start, max(end, start + 1))
 
     def matches(self, bi: int) -> list[tuple[int, int]]:
         """Spans of the highlighted terms in block `bi` (cached)."""

@@ -1,7 +1,8 @@
-"""Moving a sentence cursor through an article while segmenting only the blocks it passes.
+"""Moving a sentence cursor through an article while segmenting only the pieces it passes.
 
-A position is a `Sentence` from `Article.block_sentences`; its global index is only known once
-the whole article is segmented, so navigation works block by block and never needs it.
+A position is a `Sentence` from `Article.piece_sentences`; its global index is only known once
+the whole article is segmented, so navigation works piece by piece (a block of normal size is
+one piece; a huge one, a few thousand characters each) and never needs it.
 """
 
 from __future__ import annotations
@@ -26,19 +27,35 @@ class SentenceNav:
     def in_block(self, bi: int) -> list[Sentence]:
         return self.article.block_sentences(self.blocks[bi])
 
-    def _stops(self, bi: int, skip_chrome: bool) -> list[Sentence]:
-        if skip_chrome and self.blocks[bi].chrome and not self.blocks[bi].title:
-            return []  # a whole chrome block is skipped without segmenting it
-        sents = self.in_block(bi)
+    def _stops(self, bi: int, pi: int, skip_chrome: bool) -> list[Sentence]:
+        sents = self.article.piece_sentences(self.blocks[bi], pi)
         return [s for s in sents if not s.chrome] if skip_chrome else sents
 
-    def _forward(self, from_block: int, skip_chrome: bool) -> Iterator[Sentence]:
-        for bi in range(max(0, from_block), len(self.blocks)):
-            yield from self._stops(bi, skip_chrome)
+    def _skipped(self, bi: int, skip_chrome: bool) -> bool:
+        # a whole chrome block is skipped without segmenting it
+        return skip_chrome and self.blocks[bi].chrome and not self.blocks[bi].title
 
-    def _backward(self, from_block: int, skip_chrome: bool) -> Iterator[Sentence]:
+    def _forward(self, from_block: int, skip_chrome: bool, offset: int = -1) -> Iterator[Sentence]:
+        """Stops from the piece holding `offset` in `from_block` (its first piece if -1) on."""
+        for bi in range(max(0, from_block), len(self.blocks)):
+            if self._skipped(bi, skip_chrome):
+                continue
+            block = self.blocks[bi]
+            first = self.article.piece_at(block, offset) if bi == from_block and offset >= 0 else 0
+            for pi in range(first, len(self.article.pieces(block))):
+                yield from self._stops(bi, pi, skip_chrome)
+
+    def _backward(self, from_block: int, skip_chrome: bool, offset: int = -1) -> Iterator[Sentence]:
+        """Stops from the piece holding `offset` in `from_block` (its last piece if -1) back."""
         for bi in range(min(from_block, len(self.blocks) - 1), -1, -1):
-            yield from reversed(self._stops(bi, skip_chrome))
+            if self._skipped(bi, skip_chrome):
+                continue
+            block = self.blocks[bi]
+            last = len(self.article.pieces(block)) - 1
+            if bi == from_block and offset >= 0:
+                last = self.article.piece_at(block, offset)
+            for pi in range(last, -1, -1):
+                yield from reversed(self._stops(bi, pi, skip_chrome))
 
     def first(self, skip_chrome: bool = True) -> Sentence | None:
         found = next(self._forward(0, skip_chrome), None)
@@ -49,17 +66,17 @@ class SentenceNav:
         return found if found is not None or not skip_chrome else self.last(False)
 
     def next(self, cur: Sentence, skip_chrome: bool = True) -> Sentence | None:
-        return next((s for s in self._forward(cur.block, skip_chrome) if s.start >= cur.end), None)
+        return next((s for s in self._forward(cur.block, skip_chrome, cur.start)
+                     if s.start >= cur.end), None)
 
     def prev(self, cur: Sentence, skip_chrome: bool = True) -> Sentence | None:
-        return next((s for s in self._backward(cur.block, skip_chrome) if s.end <= cur.start), None)
+        return next((s for s in self._backward(cur.block, skip_chrome, cur.start)
+                     if s.end <= cur.start), None)
 
     def containing(self, offset: int) -> Sentence | None:
         """The sentence whose span holds `offset`, if any (blank lines between blocks hold none)."""
-        block = self.article.block_at(offset)
-        if block is None:
-            return None
-        return next((s for s in self.in_block(block.index) if s.start <= offset < s.end), None)
+        return next((s for s in self.article.sentences_in(offset, offset + 1)
+                     if s.start <= offset < s.end), None)
 
     def nearest(self, offset: int, skip_chrome: bool = True) -> Sentence | None:
         """The cursor stop at `offset`, else the next one after it, else the last one."""
@@ -67,7 +84,8 @@ class SentenceNav:
         if here is not None and (not skip_chrome or not here.chrome):
             return here
         block = self._block_after(offset)
-        found = next((s for s in self._forward(block, skip_chrome) if s.end > offset), None)
+        found = next((s for s in self._forward(block, skip_chrome, offset) if s.end > offset),
+                     None)
         return found or self.last(skip_chrome)
 
     def _block_after(self, offset: int) -> int:
@@ -80,7 +98,7 @@ class SentenceNav:
         """Every stop from `a` to `b` (either order), both ends included even if chrome."""
         lo, hi = (a, b) if a.start <= b.start else (b, a)
         out: list[Sentence] = []
-        for s in self._forward(lo.block, False):
+        for s in self._forward(lo.block, False, lo.start):
             if s.start > hi.start:
                 break
             end_point = same(s, lo) or same(s, hi)
@@ -88,12 +106,21 @@ class SentenceNav:
                 out.append(s)
         return out
 
+    def _pieces_upto(self, bi: int, pi: int) -> Iterator[list[Sentence]]:
+        """The sentences of each piece before piece `pi` of block `bi`, in order."""
+        for b in range(bi + 1):
+            block = self.blocks[b]
+            for p in range(pi if b == bi else len(self.article.pieces(block))):
+                yield self.article.piece_sentences(block, p)
+
     def index_of(self, s: Sentence) -> int:
-        """The article-wide index of a sentence (segments the blocks before it, once)."""
+        """The article-wide index of a sentence (segments the pieces before it, once)."""
         if s.index >= 0:
             return s.index
-        return sum(len(self.in_block(bi)) for bi in range(s.block)) + next(
-            (k for k, t in enumerate(self.in_block(s.block)) if same(t, s)), 0)
+        block = self.blocks[s.block]
+        pi = self.article.piece_at(block, s.start)
+        return sum(len(p) for p in self._pieces_upto(s.block, pi)) + next(
+            (k for k, t in enumerate(self.article.piece_sentences(block, pi)) if same(t, s)), 0)
 
     def at_index(self, n: int) -> Sentence | None:
         """The sentence with article-wide index `n` (what search hits and the CLI speak)."""
@@ -103,9 +130,10 @@ class SentenceNav:
             sents = self.article.sentences()
             return sents[n] if n < len(sents) else None
         seen = 0
-        for bi in range(len(self.blocks)):
-            sents = self.in_block(bi)
-            if n < seen + len(sents):
-                return sents[n - seen]
-            seen += len(sents)
+        for block in self.blocks:
+            for pi in range(len(self.article.pieces(block))):
+                sents = self.article.piece_sentences(block, pi)
+                if n < seen + len(sents):
+                    return sents[n - seen]
+                seen += len(sents)
         return None

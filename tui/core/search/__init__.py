@@ -1,6 +1,6 @@
-"""Full-text search over articles and tagged sentences; Whoosh stays behind `engine.Engine`.
+"""Full-text search over articles; Whoosh and tantivy stay behind `engine.Engine`.
 
-Names are imported on first use: importing Whoosh takes a second or more, which must never
+Names are imported on first use: importing an engine takes a second or more, which must never
 be paid at start-up (the TUI only needs `hook` then).
 """
 
@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 _WHERE = {
     "ArticleRecord": "engine", "Budget": "engine", "Engine": "engine", "Hit": "engine",
     "IndexBusy": "engine", "IndexCorrupt": "engine", "QueryError": "engine", "Results": "engine",
-    "SearchError": "engine",
-    "SentenceRecord": "engine", "Report": "indexer", "SearchIndex": "indexer",
+    "SearchError": "engine", "TagRecord": "engine", "Report": "incremental",
+    "SearchIndex": "indexer", "choose_engine": "indexer",
 }
 __all__ = sorted(_WHERE)
 
@@ -28,9 +28,10 @@ if TYPE_CHECKING:
         QueryError,
         Results,
         SearchError,
-        SentenceRecord,
+        TagRecord,
     )
-    from .indexer import Report, SearchIndex  # noqa: F401
+    from .incremental import Report  # noqa: F401
+    from .indexer import SearchIndex, choose_engine  # noqa: F401
 
 
 def __getattr__(name: str) -> Any:

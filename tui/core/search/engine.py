@@ -1,7 +1,9 @@
-"""The seam between newstag and a search engine: records in, hits out, nothing engine-specific.
+"""The seam between newstag and a search engine: documents in, ranked articles out.
 
-The TUI, the CLI and the indexer only see these types; `whoosh_engine` is the one implementation
-today, and a second engine for very large corpora would implement `Engine` without touching them.
+The index holds one document per article and one per tag; sentences are found at query time
+(`matching`), so the engines only rank articles. `whoosh_engine` and `tantivy_engine` implement
+`Engine`; the TUI, the CLI and the indexer see only these types. Queries reach an engine as the
+engine-neutral tree of `query`, which each engine compiles to its own query objects.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .query import Node
 
 
 class SearchError(Exception):
@@ -39,27 +44,39 @@ class ArticleRecord:
     source: str = ""
     date: str = ""  # ISO yyyy-mm-dd when it could be read, else ""
     body: str = ""  # indexed, never stored
-    sentences: int = 0
+    labels: tuple[str, ...] = ()  # of its tags (lowercase), so `label:` narrows articles
+    annotators: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class SentenceRecord:
-    """One sentence document: where it is, what it says and who tagged it how."""
+class TagRecord:
+    """One tag document: a span of an article as it stands on the indexed text."""
 
     article: str
-    index: int
+    label: str
+    annotator: str
     start: int
     end: int
-    text: str
-    labels: tuple[str, ...] = ()
-    annotators: tuple[str, ...] = ()
-    chrome: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHit:
+    record: ArticleRecord
+    score: float
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    hits: tuple[ArticleHit, ...]
+    count: int  # matching articles (a lower bound when `partial`)
+    partial: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """One search result. Sentence hits carry the KWIC text; `marks` are spans of `text` to
-    highlight (matched terms), as offsets into `text`."""
+    """One search result: a reader sentence (or an article, for title:/source:/date: queries).
+    `index` counts from 0 here and is shown from 1; `marks` are spans of `text` to highlight."""
 
     kind: str  # "sentence" | "article"
     article: str
@@ -74,8 +91,8 @@ class Hit:
     marks: tuple[tuple[int, int], ...] = ()
 
 
-# While a query is typed: hits from what the index reads in this long, then the complete ranking
-# (which the next keystroke cancels); keeps each keystroke's answer near 0.1 s at 10k articles.
+# While a query is typed: hits from what can be read in this long, then the complete answer
+# (which the next keystroke cancels).
 TYPING_SECONDS = 0.04
 
 
@@ -85,9 +102,8 @@ def _never() -> bool:
 
 @dataclass(frozen=True)
 class Budget:
-    """How much a search may cost. While a query is typed, the best hits among the documents
-    read in `seconds` are shown at once and the complete ranking follows; `cancelled` (polled
-    during the search) stops a search that a newer keystroke has made stale."""
+    """How much a search may cost: `seconds` for the quick first answer while typing, and
+    `cancelled` (polled during the search) to stop one a newer keystroke has made stale."""
 
     seconds: float | None = None
     cancelled: Callable[[], bool] = _never
@@ -96,28 +112,30 @@ class Budget:
 @dataclass(frozen=True)
 class Results:
     query: str
-    hits: tuple[Hit, ...]
-    total: int  # matching documents found (at least len(hits))
-    terms: tuple[str, ...] = field(default=())  # index terms, for `Engine.highlight`
+    hits: tuple[Hit, ...]  # grouped: articles best first, each one's sentences in reading order
+    total: int  # hits found in the articles read (at least len(hits))
+    terms: tuple[str, ...] = field(default=())
     kind: str = "sentence"
-    more: bool = False  # True when `total` is a lower bound: the search stopped at `limit`
-    partial: bool = False  # stopped by its `Budget`: the best hits of the documents read so far
+    more: bool = False  # more articles match than were read
+    partial: bool = False  # stopped by its `Budget`: the best of what was read so far
     hint: str = ""  # why nothing matched, when the index can tell (a label nobody used...)
+    articles: int = 0  # matching articles
+    next: int = 0  # article offset to continue from (loading more as the user scrolls)
+    took_ms: float = 0.0
 
 
 class EngineWriter(Protocol):
     """A batch of changes, committed as one when the context exits without an exception."""
 
-    def put_article(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None: ...
+    def put_article(self, article: ArticleRecord, tags: Iterable[TagRecord]) -> None: ...
 
     def delete_article(self, article_id: str) -> None: ...
 
-    def put_sentences(self, article: ArticleRecord,
-                      sentences: Iterable[SentenceRecord]) -> None: ...
-
 
 class Engine(Protocol):
-    """A full-text index of articles and sentences."""
+    """A full-text index of article and tag documents."""
+
+    name: str
 
     def status(self) -> str:
         """"ok", "missing", "outdated" (older schema) or "corrupt"."""
@@ -134,23 +152,15 @@ class Engine(Protocol):
 
     def article(self, article_id: str) -> ArticleRecord | None: ...
 
-    def sentences(self, article_id: str) -> list[SentenceRecord]: ...
+    def tags(self, article_id: str) -> list[TagRecord]: ...
 
-    def search(self, query: str, limit: int = 50, typing: bool = False,
-               budget: Budget | None = None) -> Results:
-        """Raises `QueryError` for a malformed query and `IndexCorrupt` for an unreadable index.
-
-        `typing`: the query is being typed, so its last word is also a prefix. `budget`: stop
-        early (`Results.partial`) when it runs out or is cancelled."""
+    def search(self, query: Node, offset: int, limit: int, scored: bool,
+               budget: Budget | None = None) -> ArticlePage:
+        """Articles matching `query`, best first (reading order when not `scored`)."""
         ...
 
-    def check(self, query: str) -> None:
-        """Raise `QueryError` if the query cannot be understood (no index needed)."""
-        ...
-
-    def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-        """Spans of `text` where a word matches one of `terms` the way the index matches them
-        (stemmed: "warned" marks "warning")."""
+    def values(self, field: str) -> list[str]:
+        """Every label or annotator in use (for the hint when one matches nothing)."""
         ...
 
     def files(self) -> Iterator[tuple[str, int]]:

@@ -1,9 +1,12 @@
-"""Keeping the index in step with the corpus and the tag files: incremental, by content hash.
+"""Keeping the index in step with the corpus and the tag files, and answering queries.
 
-`SearchIndex.ensure()` is the one entry point: it rebuilds a missing, outdated or damaged index
-(into a new folder, swapped in when complete, so a killed build leaves the old one or none),
-otherwise re-reads only the article and tag files whose bytes changed. Every write happens
-under `.newstag/index.lock`, so a second newstag waits briefly, then searches what is there.
+`SearchIndex.ensure()` rebuilds a missing, outdated or damaged index (into a new folder, swapped
+in when complete, so a killed build leaves the old one or none), otherwise `Updater` re-reads
+only the article and tag files whose bytes changed. Every write happens under
+`.newstag/index.lock`, so a second newstag waits briefly, then searches what is there.
+
+`search()` asks the engine for articles, best first, and finds each one's matching sentences
+with the reader's segmentation (`matching`), a page of articles at a time.
 """
 
 from __future__ import annotations
@@ -18,32 +21,74 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from ..tags import TagDoc
-from ..tagstore import TagFileError, TagStore
+from ..tagstore import TagStore
 from ..workspace import Workspace
 from . import manifest as mf
-from .engine import Budget, Engine, IndexBusy, IndexCorrupt, Results
-from .incremental import Incremental, Report, scan_corpus
-from .prepare import MAX_BYTES, Prepared, overlay, prepare, prepare_job, sha256_bytes
-from .whoosh_engine import SCHEMA_VERSION, WhooshEngine
+from .engine import Budget, Engine, Hit, IndexBusy, IndexCorrupt, QueryError, Results
+from .incremental import Progress, Report, Updater, scan_corpus
+from .matching import ArticleTexts, sentence_hits
+from .query import Keyword, Parsed, leaves, parse
 
-Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
-POOL_MIN = 64  # below this many articles a process pool costs more than it saves
+SCHEMA_VERSION = 3
+ENGINES = ("whoosh", "tantivy")
+AUTO_TANTIVY = 20_000  # articles above which tantivy is chosen when nobody said which
+ARTICLE_BATCH = 12  # articles asked of the engine at a time while collecting sentences
+
+__all__ = ["AUTO_TANTIVY", "ENGINES", "Progress", "Report", "SearchIndex", "choose_engine"]
 
 
-class SearchIndex(Incremental):
+def engine_factory(name: str) -> Callable[[Path], Engine]:
+    if name == "tantivy":
+        from .tantivy_engine import TantivyEngine
+
+        return TantivyEngine
+    if name == "whoosh":
+        from .whoosh_engine import WhooshEngine
+
+        return WhooshEngine
+    raise QueryError(f"unknown search engine {name!r}; use whoosh or tantivy")
+
+
+def choose_engine(ws: Workspace, requested: str | None = None) -> tuple[str, str]:
+    """(engine name, a one-line notice or ""): `--engine`, then NEWSTAG_ENGINE, then the engine
+    of the index already there, then by corpus size."""
+    name = (requested or os.environ.get("NEWSTAG_ENGINE", "")).strip().lower()
+    if name:
+        if name not in ENGINES:
+            where = "--engine" if requested else "NEWSTAG_ENGINE"
+            raise QueryError(f"{where}={name!r} is not a search engine; use whoosh or tantivy")
+        return name, ""
+    existing = mf.engine_of(ws.cache / "index")
+    if existing in ENGINES:
+        return existing, ""
+    count = sum(1 for _ in scan_corpus(ws.corpus)) if ws.corpus.is_dir() else 0
+    if count > AUTO_TANTIVY:
+        return "tantivy", (f"{count} articles: searching with tantivy (over {AUTO_TANTIVY:,}; "
+                           "choose with --engine or NEWSTAG_ENGINE)")
+    return "whoosh", ""
+
+
+class SearchIndex:
     """The workspace's index in `.newstag/index/`, with the engine behind the `Engine` seam."""
 
-    def __init__(self, ws: Workspace, engine_factory: Callable[[Path], Engine] = WhooshEngine,
-                 max_bytes: int = MAX_BYTES, procs: int | None = None) -> None:
+    def __init__(self, ws: Workspace, engine: str | None = None, max_bytes: int | None = None,
+                 procs: int | None = None) -> None:
+        from .prepare import MAX_BYTES
+
         self.ws = ws
         self.path = ws.cache / "index"
-        self.engine_factory = engine_factory
-        self.engine: Engine = engine_factory(self.path)
-        self.engine_name = type(self.engine).__name__
+        self.engine_name, self.notice = choose_engine(ws, engine)
+        self.engine_factory = engine_factory(self.engine_name)
+        self.engine: Engine = self.engine_factory(self.path)
         self.store = TagStore(ws.tags)
-        self.max_bytes = max_bytes
-        self.procs = procs if procs is not None else min(2, os.cpu_count() or 1)
+        self.max_bytes = max_bytes if max_bytes is not None else MAX_BYTES
+        self.texts = ArticleTexts(ws.corpus, ws.cache)
         self._lock = FileLock(str(ws.cache / "index.lock"))
+
+    @property
+    def updater(self) -> Updater:
+        return Updater(self.ws.corpus, self.store, self.engine, self.path, SCHEMA_VERSION,
+                       self.max_bytes)
 
     # -- locking -----------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -58,9 +103,6 @@ class SearchIndex(Incremental):
         finally:
             self._lock.release()
 
-    def _record_files(self, engine: Engine, folder: Path) -> None:
-        mf.save_files(folder, dict(engine.files()))
-
     # -- the entry point ---------------------------------------------------------------------
     def ensure(self, progress: Progress | None = None, rebuild: bool = False,
                timeout: float = 1.0) -> Report:
@@ -68,8 +110,9 @@ class SearchIndex(Incremental):
         t0 = time.perf_counter()
         with self._locked(timeout):
             reason = "asked to rebuild" if rebuild else self._needs_rebuild()
-            report = self._rebuild(reason, progress) if reason else self._update(progress)
+            report = self._rebuild(reason, progress) if reason else self.updater.update(progress)
         report.seconds = time.perf_counter() - t0
+        report.engine = self.engine_name
         return report
 
     def _needs_rebuild(self) -> str:
@@ -78,83 +121,40 @@ class SearchIndex(Incremental):
             return {"missing": "no index yet", "outdated": "the index is from an older newstag",
                     "corrupt": "the index is damaged"}.get(status, status)
         if mf.load(self.path, SCHEMA_VERSION, self.engine_name) is None:
-            return "the index manifest is missing or outdated"
+            return "the index manifest is missing or outdated (or from the other engine)"
         damaged = mf.damaged_files(self.path, dict(self.engine.files()))
         if damaged:
             return f"index files missing or truncated: {', '.join(damaged[:3])}"
         return ""
 
-    # -- reading tag files -------------------------------------------------------------------
-    def _tag_docs(self, report: Report) -> tuple[dict[str, list[tuple[str, TagDoc]]],
-                                                 dict[str, list]]:
-        by_article: dict[str, list[tuple[str, TagDoc]]] = {}
-        sigs: dict[str, list] = {}
-        for annotator, path in self.store.iter_files():
-            key = f"{annotator}/{path.name}"
-            try:
-                data = path.read_bytes()
-                st = path.stat()
-                loaded = self.store.load_path(path)
-            except (OSError, TagFileError) as exc:
-                report.messages.append(str(exc))
-                continue
-            if loaded.doc is None:
-                continue
-            by_article.setdefault(loaded.doc.article, []).append((annotator, loaded.doc))
-            sigs[key] = [loaded.doc.article, st.st_size, st.st_mtime_ns, sha256_bytes(data)]
-        return by_article, sigs
-
     def docs_for(self, article_id: str, report: Report | None = None) -> list[tuple[str, TagDoc]]:
         """Every annotator's tags on one article (a TUI save reaches the index through this)."""
-        out = []
-        for annotator in self.store.annotators():
-            try:
-                loaded = self.store.load(annotator, article_id)
-            except (TagFileError, ValueError) as exc:
-                if report is not None:
-                    report.messages.append(str(exc))
-                continue
-            if loaded.doc is not None:
-                out.append((annotator, loaded.doc))
-        return out
-
-    # -- preparing articles ------------------------------------------------------------------
-    def _prepared(self, paths: list[Path], progress: Progress | None,
-                  what: str) -> Iterator[Prepared]:
-        total = len(paths)
-        if progress:
-            progress(0, total, what)
-        if self.procs > 1 and total >= POOL_MIN:
-            from ..segcache import make_pool  # spawn, quiet workers: safe inside the TUI
-
-            with make_pool(self.procs) as pool:
-                jobs = [(str(p), self.max_bytes, str(self.ws.cache)) for p in paths]
-                for i, prep in enumerate(pool.map(prepare_job, jobs, chunksize=16), 1):
-                    if progress and (i % 50 == 0 or i == total):
-                        progress(i, total, what)
-                    yield prep
-        else:
-            for i, p in enumerate(paths, 1):
-                yield prepare(p, self.max_bytes, self.ws.cache)
-                if progress:
-                    progress(i, total, what)
+        return self.updater.docs_for(article_id, report)
 
     # -- full build --------------------------------------------------------------------------
     def _rebuild(self, reason: str, progress: Progress | None) -> Report:
-        report = Report(rebuilt=True, reason=reason)
+        report = Report(rebuilt=True, reason=reason, engine=self.engine_name)
         new_path = self.ws.cache / f"index.new-{os.getpid()}"
         for stale in self.ws.cache.glob("index.*-*"):  # left by a killed build
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
         engine = self.engine_factory(new_path)
         engine.create()
-        tag_docs, tag_sigs = self._tag_docs(report)
-        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs)
-        paths = [Path(e.path) for e in scan_corpus(self.ws.corpus)]
+        builder = Updater(self.ws.corpus, self.store, engine, new_path, SCHEMA_VERSION,
+                          self.max_bytes)
+        tag_docs, tag_sigs = builder.all_tag_docs(report)
+        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs,
+                        self.ws.corpus.stat().st_mtime_ns)
+        paths = sorted(Path(e.path) for e in scan_corpus(self.ws.corpus))
+        total = len(paths)
+        if progress:
+            progress(0, total, "indexing")
         with engine.writer(timeout=5.0, bulk=True) as w:
-            for prep in self._prepared(paths, progress, "indexing"):
-                self._put(w, prep, tag_docs, m, report)
-        self._record_files(engine, new_path)
+            for i, path in enumerate(paths, 1):
+                builder.put(w, path, tag_docs.get(path.stem, []), m, report)
+                if progress and (i % 200 == 0 or i == total):
+                    progress(i, total, "indexing")
+        mf.save_files(new_path, dict(engine.files()))
         mf.save(new_path, m)
         engine.close()
         self.engine.close()
@@ -167,50 +167,90 @@ class SearchIndex(Incremental):
         report.added = report.articles
         return report
 
-    def _put(self, w, prep: Prepared, tag_docs, m: mf.Manifest, report: Report) -> None:  # noqa: ANN001
-        if prep.message:
-            report.messages.append(prep.message)
-        if prep.article is None:
-            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message]
-            return
-        a = prep.article
-        sents = overlay(prep.sentences, tag_docs.get(a.id, ()), a.sha256)
-        w.put_article(a, sents)
-        m.articles[prep.name] = [a.id, prep.size, prep.mtime_ns, prep.sha256, ""]
-        report.articles += 1
-        report.sentences += len(sents)
-
     def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
-        """Apply the tag files of one article to its sentence documents (after a TUI save)."""
+        """Re-index one article with its tag files (after a TUI save)."""
         with self._locked(timeout):
-            if not self.path.is_dir():
+            if not self.path.is_dir() or self.engine.status() != "ok":
                 return False  # no index yet: the next ensure() builds it with these tags
-            with self.engine.writer(timeout=timeout) as w:
-                changed = self._retag(w, article_id, self.docs_for(article_id))
-            self._record_files(self.engine, self.path)
-            return changed
+            return self.updater.retag(article_id, timeout)
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, progress: Progress | None = None,
-               typing: bool = False, budget: Budget | None = None) -> Results:
-        """Search; a damaged index is rebuilt once and the query answered from the new one."""
+               typing: bool = False, budget: Budget | None = None, start: int = 0) -> Results:
+        """Sentence hits of the best articles from article number `start` on, whole articles
+        until at least `limit` hits; a damaged index is rebuilt once and asked again."""
+        t0 = time.perf_counter()
+        parsed = parse(query, typing)
         try:
-            return self.engine.search(query, limit, typing, budget)
+            results = self._answer(parsed, limit, budget, start)
         except IndexCorrupt as exc:
             with self._locked(timeout=600.0):
                 self.engine.close()
                 try:  # another thread or process may have rebuilt it meanwhile
-                    return self.engine.search(query, limit, typing, budget)
+                    results = self._answer(parsed, limit, budget, start)
                 except IndexCorrupt:
                     self._rebuild(f"the index is damaged ({exc})", progress)
-            return self.engine.search(query, limit, typing, budget)
+                    results = self._answer(parsed, limit, budget, start)
+        return _took(results, t0)
+
+    def _answer(self, parsed: Parsed, limit: int, budget: Budget | None, start: int) -> Results:
+        deadline = None if budget is None or budget.seconds is None \
+            else time.perf_counter() + budget.seconds
+        if parsed.articles_only:
+            page = self.engine.search(parsed.article_query, start, limit, parsed.scored, budget)
+            hits = tuple(Hit("article", h.record.id, h.record.title, h.score) for h in page.hits)
+            end = start + len(hits)
+            return Results(parsed.text, hits, page.count, parsed.terms, "article",
+                           end < page.count, page.partial, "", page.count, end)
+        found: list[Hit] = []
+        offset, count, partial = start, 0, False
+        while True:
+            left = None if deadline is None else max(0.0, deadline - time.perf_counter())
+            page = self.engine.search(parsed.article_query, offset, ARTICLE_BATCH, parsed.scored,
+                                      None if budget is None else Budget(left, budget.cancelled))
+            count, partial = page.count, partial or page.partial
+            for ah in page.hits:
+                offset += 1
+                loaded = self.texts.get(ah.record)
+                if loaded is None:
+                    continue
+                tags = self.engine.tags(ah.record.id) if ah.record.labels else []
+                found.extend(sentence_hits(parsed, ah.record, ah.score, loaded, tags))
+                if len(found) >= limit:
+                    break
+                if budget is not None and (budget.cancelled() or (
+                        deadline is not None and time.perf_counter() >= deadline and found)):
+                    partial = True
+                    break
+            if partial or len(found) >= limit or offset >= count or not page.hits:
+                break
+        hint = "" if found or partial else self._hint(parsed)
+        return Results(parsed.text, tuple(found), len(found), parsed.terms, "sentence",
+                       offset < count or partial, partial, hint, count, offset)
+
+    def _hint(self, parsed: Parsed) -> str:
+        """A label or annotator nobody has used would find nothing without a word why: name it
+        and the ones in use (a typo in `label:specualtion` is the usual cause)."""
+        for node, negated in leaves(parsed.node):
+            if negated or not isinstance(node, Keyword) or node.field not in ("label",
+                                                                              "annotator"):
+                continue
+            used = self.engine.values(node.field)
+            if node.value not in used:
+                listed = (", ".join(used[:12]) + (" …" if len(used) > 12 else "")
+                          if used else "none yet")
+                return f"no sentence has {node.field} {node.value!r}; in use: {listed}"
+        return ""
 
     def check_query(self, query: str) -> None:
         """Raise `QueryError` for a query that cannot be understood, before any indexing."""
-        self.engine.check(query)
-
-    def highlight(self, text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
-        return self.engine.highlight(text, terms)
+        parse(query)
 
     def close(self) -> None:
         self.engine.close()
+
+
+def _took(r: Results, t0: float) -> Results:
+    from dataclasses import replace
+
+    return replace(r, took_ms=round((time.perf_counter() - t0) * 1000, 1))

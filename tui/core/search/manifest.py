@@ -1,21 +1,24 @@
 """What the index was built from: a signature and content hash per article and tag file.
 
-Stored beside the index (`newstag-manifest.json`) so an update re-reads only files whose bytes
-changed: a new size or mtime is only a hint, the sha256 decides. `newstag-files.json` lists the
-index's own files and sizes after each commit, which is how a truncated or deleted segment file
-is caught before a query trips over it.
+Stored beside the index (`newstag-manifest.bin`, Python's `marshal` of plain lists: 100k entries
+load in tens of milliseconds, where JSON took a third of a second) so an update re-reads only files
+whose bytes changed: a new size or mtime is only a hint, the sha256 decides. It also records the
+corpus folder's mtime: while it is unchanged no file was added, removed or renamed.
+`newstag-files.json` lists the index's own files and sizes after each commit, which is how a
+truncated or deleted segment file is caught before a query trips over it.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
 
-VERSION = 1
-MANIFEST = "newstag-manifest.json"
+VERSION = 2
+MANIFEST = "newstag-manifest.bin"
 FILES = "newstag-files.json"
 
 
@@ -24,28 +27,43 @@ class Manifest:
     schema: int
     engine: str
     # file name -> [article id, size, mtime_ns, sha256, message ("" when indexed)]
-    articles: dict[str, list] = field(default_factory=dict)
+    articles: dict[str, list[object]] = field(default_factory=dict)
     # "annotator/file.yaml" -> [article id, size, mtime_ns, sha256]
-    tags: dict[str, list] = field(default_factory=dict)
+    tags: dict[str, list[object]] = field(default_factory=dict)
+    corpus_mtime: int = 0
+
+
+def _read(folder: Path) -> dict[str, object] | None:
+    try:
+        data = marshal.loads((folder / MANIFEST).read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == VERSION else None
+
+
+def engine_of(folder: Path) -> str:
+    """The engine an existing index was built with ("" when there is none)."""
+    data = _read(folder)
+    return str(data.get("engine", "")) if data else ""
 
 
 def load(folder: Path, schema: int, engine: str) -> Manifest | None:
     """The manifest if it belongs to this schema and engine, else None (meaning: rebuild)."""
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    data = _read(folder)
+    if data is None or (data.get("schema"), data.get("engine")) != (schema, engine):
         return None
-    if not isinstance(data, dict):
-        return None
-    if (data.get("version"), data.get("schema"), data.get("engine")) != (VERSION, schema, engine):
-        return None
-    return Manifest(schema, engine, data.get("articles") or {}, data.get("tags") or {})
+    articles = data.get("articles")
+    tags = data.get("tags")
+    mtime = data.get("corpus_mtime")
+    return Manifest(schema, engine, articles if isinstance(articles, dict) else {},
+                    tags if isinstance(tags, dict) else {},
+                    mtime if isinstance(mtime, int) else 0)
 
 
 def save(folder: Path, m: Manifest) -> None:
     data = {"version": VERSION, "schema": m.schema, "engine": m.engine, "articles": m.articles,
-            "tags": m.tags}
-    write_atomic(folder / MANIFEST, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+            "tags": m.tags, "corpus_mtime": m.corpus_mtime}
+    write_atomic(folder / MANIFEST, marshal.dumps(data))
 
 
 def save_files(folder: Path, files: dict[str, int]) -> None:

@@ -1,66 +1,85 @@
-"""The Whoosh implementation of the search seam: schema, writes, queries and highlights.
+"""The Whoosh implementation of the search seam: schema, writes, compiled queries.
 
-With `whoosh_query` and `whoosh_search`, the only code that imports whoosh. The schema
-version is part of the index name, so an index written by an older newstag is seen as outdated
-and rebuilt.
+With `whoosh_budget`, the only code that imports whoosh. Text is analysed by `analysis` (the
+tokens tantivy would make), so both engines index the same terms. The schema version is part
+of the index name, so an index written by an older newstag is seen as outdated and rebuilt.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fnmatch
-import functools
-import re
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 from whoosh import query as wq
-from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
+from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-from whoosh.lang.porter import stem
 
-from .engine import ArticleRecord, Budget, Hit, IndexBusy, IndexCorrupt, Results, SentenceRecord
-from .whoosh_query import make_parser, named_values, parse
-from .whoosh_search import find
+from .analysis import terms
+from .engine import (
+    ArticleHit,
+    ArticlePage,
+    ArticleRecord,
+    Budget,
+    IndexBusy,
+    IndexCorrupt,
+    TagRecord,
+)
+from .query import And, Dates, Every, Keyword, Node, Not, Or, Phrase, State, Wild, Word, date_number
+from .whoosh_budget import Clock, budgeted_search
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INDEX_NAME = f"newstag_v{SCHEMA_VERSION}"
+FIELD = {"text": "body", "title": "title", "source": "source", "article": "article",
+         "label": "label", "annotator": "annotator"}
+TYPED_EXPANSIONS = 8  # an unfinished word stands for its most frequent completions only
 
 
-_TOKEN = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # whoosh's default RegexTokenizer
+class NewstagTokenizer(Tokenizer):  # type: ignore[misc]
+    """Whoosh tokens from `analysis.terms` (already lowercased and stemmed)."""
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
 
-@functools.lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return stem(word)
+    def __hash__(self) -> int:
+        return hash(type(self))
 
-
-def analyzer():
-    # No stop words: in news "may", "will", "not" and "US" are exactly what analysts look for.
-    return StemmingAnalyzer(stoplist=None, minsize=1)
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,  # noqa: PLR0913
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: Any) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        words = terms(value) if tokenize else [value]
+        for pos, word in enumerate(words):
+            t.text = word
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = word
+            if positions:
+                t.pos = start_pos + pos
+            yield t
 
 
 def make_schema() -> Schema:
-    stem = analyzer()
+    text = NewstagTokenizer()
     return Schema(
         uid=ID(unique=True),
         kind=ID,
         article=ID(stored=True, sortable=True),
-        pos=NUMERIC(int, bits=32, stored=True, sortable=True),
-        nsent=NUMERIC(int, bits=32, sortable=True),  # article docs: how many sentences follow
-        span=STORED,
-        text=TEXT(analyzer=stem, stored=True, phrase=True),
-        body=TEXT(analyzer=stem, phrase=True),
-        title=TEXT(analyzer=stem, phrase=True),
-        source=TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=1)),
-        date=ID,
-        label=KEYWORD(commas=True, lowercase=True, stored=True),
-        annotator=KEYWORD(commas=True, lowercase=True, stored=True),
+        body=TEXT(analyzer=text, phrase=True),
+        title=TEXT(analyzer=text, phrase=True),
+        source=TEXT(analyzer=text),
+        date=NUMERIC(int, bits=32),
+        label=KEYWORD(commas=True, lowercase=True),
+        annotator=KEYWORD(commas=True, lowercase=True),
         meta=STORED,
-        **{"is": ID(stored=True)},
+        tarticle=ID,
+        tag=STORED,
     )
 
 
@@ -68,68 +87,55 @@ def _keywords(values: Iterable[str]) -> str:
     return ",".join(v.replace(",", " ").strip() for v in values)
 
 
-def _split(value: str | None) -> tuple[str, ...]:
-    return tuple(v for v in (value or "").split(",") if v)
+def _wild(field: str, pattern: str) -> wq.Query:
+    head = pattern.rstrip("*")
+    if head and pattern.endswith("*") and not any(c in head for c in "*?"):
+        return wq.Prefix(field, head)
+    return wq.Wildcard(field, pattern)
 
 
-def _hint(reader, q: wq.Query) -> str:  # noqa: ANN001 - a whoosh IndexReader
-    """A label or annotator nobody has used would find nothing without a word why: name it and
-    the ones in use (a typo in `label:specualtion` is the usual cause)."""
-    for field, value in named_values(q):
-        if reader.doc_frequency(field, value) == 0:
-            used = [t.decode() if isinstance(t, bytes) else str(t)
-                    for t in reader.lexicon(field)]
-            listed = ", ".join(used[:12]) + (" …" if len(used) > 12 else "") if used else "none yet"
-            return f"no sentence has {field} {value!r}; in use: {listed}"
-    return ""
-
-
-def _state(s: SentenceRecord) -> str:
-    return "tagged" if s.labels else ("chrome" if s.chrome else "untagged")
+def _has_not(node: Node) -> bool:
+    if isinstance(node, Not):
+        return True
+    return isinstance(node, And | Or) and any(_has_not(c) for c in node.children)
 
 
 class _Writer:
-    def __init__(self, w, bulk: bool) -> None:  # noqa: ANN001 - a whoosh writer
+    def __init__(self, w: Any, bulk: bool) -> None:
         self.w = w
         self.bulk = bulk
 
-    def _sentence(self, a: ArticleRecord, s: SentenceRecord, update: bool) -> None:
-        fields = dict(uid=f"s\x1f{a.id}\x1f{s.index}", kind="s", article=a.id, pos=s.index,
-                      span=(s.start, s.end), text=s.text, title=a.title, source=a.source,
-                      date=a.date, label=_keywords(s.labels), annotator=_keywords(s.annotators),
-                      **{"is": _state(s)})
-        (self.w.update_document if update else self.w.add_document)(**fields)
-
-    def put_article(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None:
-        if not self.bulk:
-            self.w.delete_by_term("article", article.id)
+    def put_article(self, article: ArticleRecord, tags: Iterable[TagRecord]) -> None:
         a = article
-        self.w.add_document(uid=f"a\x1f{a.id}", kind="a", article=a.id, body=a.body, title=a.title,
-                            source=a.source, date=a.date, nsent=a.sentences, **{"is": "article"},
+        if not self.bulk:
+            self.delete_article(a.id)
+        day = date_number(a.date)
+        extra = {} if day is None else {"date": day}
+        self.w.add_document(uid=f"a\x1f{a.id}", kind="a", article=a.id, body=a.body,
+                            title=a.title, source=a.source, label=_keywords(a.labels),
+                            annotator=_keywords(a.annotators), **extra,
                             meta={"file": a.file, "sha256": a.sha256, "title": a.title,
-                                  "source": a.source, "date": a.date, "sentences": a.sentences})
-        for s in sentences:
-            self._sentence(a, s, update=False)
+                                  "source": a.source, "date": a.date, "labels": a.labels,
+                                  "annotators": a.annotators})
+        for n, t in enumerate(tags):
+            self.w.add_document(uid=f"t\x1f{a.id}\x1f{n}", kind="t", tarticle=a.id,
+                                tag=(t.label, t.annotator, t.start, t.end, t.text))
 
     def delete_article(self, article_id: str) -> None:
         self.w.delete_by_term("article", article_id)
-
-    def put_sentences(self, article: ArticleRecord, sentences: Iterable[SentenceRecord]) -> None:
-        for s in sentences:
-            self._sentence(article, s, update=True)
+        self.w.delete_by_term("tarticle", article_id)
 
 
 class WhooshEngine:
-    """Articles and sentences in one Whoosh index folder."""
+    """Article and tag documents in one Whoosh index folder."""
+
+    name = "whoosh"
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._ix = None
-        self._searcher = None
-        self._titles: dict[str, str] = {}
+        self._ix: Any = None
+        self._searcher: Any = None
         self._lock = threading.RLock()
-        self._parser = make_parser(make_schema())
-        self._analyzer = analyzer()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def status(self) -> str:
@@ -140,15 +146,14 @@ class WhooshEngine:
                 old = any(p.name.endswith(".toc") for p in self.path.iterdir())
                 return "outdated" if old else "missing"
             with self._lock:
-                ix = self._open()
-                with ix.reader() as r:
+                with self._open().reader() as r:
                     r.doc_count()
         except Exception:  # any failure to read a cache means: rebuild it
             self.close()
             return "corrupt"
         return "ok"
 
-    def _open(self):
+    def _open(self) -> Any:
         if self._ix is None:
             self._ix = windex.open_dir(str(self.path), indexname=INDEX_NAME)
         return self._ix
@@ -170,7 +175,6 @@ class WhooshEngine:
                 with contextlib.suppress(Exception):
                     self._ix.close()
             self._ix = None
-            self._titles.clear()
 
     def files(self) -> Iterator[tuple[str, int]]:
         for p in sorted(self.path.iterdir()):
@@ -191,106 +195,100 @@ class WhooshEngine:
             w.cancel()
             raise
         w.commit(optimize=False)
-        with self._lock:
-            self._titles.clear()
 
     # -- reading -----------------------------------------------------------------------------
-    def _get_searcher(self):
+    def _get_searcher(self) -> Any:
         if self._searcher is not None and not self._searcher.up_to_date():
-            # Not Searcher.refresh(): it reuses segment readers and so misses deletions made
-            # in a segment it already had open (a retagged sentence would show up twice).
+            # Not Searcher.refresh(): it reuses segment readers and so misses deletions.
             self._searcher.close()
             self._searcher = None
         if self._searcher is None:
             self._searcher = self._open().searcher()
         return self._searcher
 
-    def _guard(self, fn):  # noqa: ANN001
+    def _guard(self, fn: Any) -> Any:
         with self._lock:
             try:
                 return fn(self._get_searcher())
-            except IndexCorrupt:
+            except (IndexCorrupt, IndexBusy):
                 raise
             except Exception as exc:
                 self.close()
                 why = f"{type(exc).__name__}: {exc}"
                 raise IndexCorrupt(f"{self.path}: the index is damaged ({why})") from None
 
-    def article(self, article_id: str) -> ArticleRecord | None:
-        def run(s):  # noqa: ANN001
-            doc = s.document(uid=f"a\x1f{article_id}")
-            if doc is None:
-                return None
-            m = doc["meta"]
-            return ArticleRecord(article_id, m["file"], m["sha256"], m["title"], m["source"],
-                                 m["date"], "", m["sentences"])
-        return self._guard(run)
-
-    def sentences(self, article_id: str) -> list[SentenceRecord]:
-        def run(s):  # noqa: ANN001
-            out = []  # the article's own term is a short list; kind:s would be every sentence
-            for docnum in s.docs_for_query(wq.Term("article", article_id)):
-                d = s.stored_fields(docnum)
-                if "pos" in d:
-                    out.append(self._record(d))
-            return sorted(out, key=lambda r: r.index)
-        return self._guard(run)
-
     @staticmethod
-    def _record(d: dict) -> SentenceRecord:
-        start, end = d["span"]
-        return SentenceRecord(d["article"], d["pos"], start, end, d.get("text", ""),
-                              _split(d.get("label")), _split(d.get("annotator")),
-                              d.get("is") == "chrome")
+    def _record(d: dict[str, Any]) -> ArticleRecord:
+        m = d["meta"]
+        return ArticleRecord(d["article"], m["file"], m["sha256"], m["title"], m["source"],
+                             m["date"], "", tuple(m["labels"]), tuple(m["annotators"]))
 
-    def _title(self, s, article_id: str) -> str:  # noqa: ANN001
-        title = self._titles.get(article_id)
-        if title is None:
+    def article(self, article_id: str) -> ArticleRecord | None:
+        def run(s: Any) -> ArticleRecord | None:
             doc = s.document(uid=f"a\x1f{article_id}")
-            title = doc["meta"]["title"] if doc else article_id
-            self._titles[article_id] = title
-        return title
+            return None if doc is None else self._record(doc)
+        result: ArticleRecord | None = self._guard(run)
+        return result
 
-    def search(self, query: str, limit: int = 50, typing: bool = False,
-               budget: Budget | None = None) -> Results:
-        parsed = parse(self._parser, query, typing)
+    def tags(self, article_id: str) -> list[TagRecord]:
+        def run(s: Any) -> list[TagRecord]:
+            out = []
+            for docnum in s.docs_for_query(wq.Term("tarticle", article_id)):
+                label, annotator, start, end, text = s.stored_fields(docnum)["tag"]
+                out.append(TagRecord(article_id, label, annotator, start, end, text))
+            return sorted(out, key=lambda t: (t.start, t.end, t.label, t.annotator))
+        result: list[TagRecord] = self._guard(run)
+        return result
 
-        def run(searcher):  # noqa: ANN001
-            found = find(searcher, parsed, limit, budget)
-            hits = []
-            for score, d in found.docs:
-                if found.kind == "article":
-                    m = d["meta"]
-                    hits.append(Hit("article", d["article"], m["title"], score))
-                    continue
-                rec = self._record(d)
-                marks = tuple(self.highlight(rec.text, parsed.terms)) if parsed.terms else ()
-                hits.append(Hit("sentence", rec.article, self._title(searcher, rec.article), score,
-                                rec.index, rec.start, rec.end, rec.text, rec.labels, rec.annotators,
-                                marks))
-            hint = "" if hits or found.partial else _hint(searcher.reader(), parsed.query)
-            return Results(query, tuple(hits), max(found.total, len(hits)), parsed.terms,
-                           found.kind, found.more or found.partial, found.partial, hint)
-        return self._guard(run)
+    def values(self, field: str) -> list[str]:
+        def run(s: Any) -> list[str]:
+            return [t.decode() if isinstance(t, bytes) else str(t)
+                    for t in s.reader().lexicon(field)]
+        result: list[str] = self._guard(run)
+        return result
 
-    def check(self, query: str) -> None:
-        parse(self._parser, query)
+    def compile(self, node: Node, reader: Any = None) -> wq.Query:  # noqa: PLR0911
+        if isinstance(node, Word):
+            return wq.Term(FIELD[node.field], node.value)
+        if isinstance(node, Phrase):
+            return wq.Phrase(FIELD[node.field], list(node.values))
+        if isinstance(node, Wild):
+            field = FIELD[node.field]
+            if node.typed and reader is not None:
+                found: set[str] = set()
+                for p in node.patterns:
+                    found.update(reader.expand_prefix(field, p.rstrip("*")))
+                best = sorted(found, key=lambda t: -reader.doc_frequency(field, t))
+                return wq.Or([wq.Term(field, t) for t in best[:TYPED_EXPANSIONS]]
+                             or [wq.NullQuery])
+            return wq.Or([_wild(field, p) for p in node.patterns])
+        if isinstance(node, Keyword):
+            return wq.Term(FIELD[node.field], node.value)
+        if isinstance(node, Dates):
+            return wq.NumericRange("date", node.lo, node.hi)
+        if isinstance(node, Every | State):
+            return wq.Term("kind", "a")
+        if isinstance(node, Not):
+            return wq.Not(self.compile(node.child, reader))
+        if isinstance(node, And):
+            return wq.And([self.compile(c, reader) for c in node.children])
+        assert isinstance(node, Or)
+        return wq.Or([self.compile(c, reader) for c in node.children])
 
-    def highlight(self, text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-        exact = set()
-        patterns = []
-        for t in terms:
-            if any(c in t for c in "*?"):
-                patterns.append(re.compile(fnmatch.translate(t.lower())))
-            else:
-                exact.add(t)
-        spans = []
-        # The analyzer's own tokenizer pattern, and its stemmer behind a cache: a hit list
-        # highlights hundreds of words per keystroke.
-        for m in _TOKEN.finditer(text):
-            word = m.group().lower()
-            stemmed = _stem(word)
-            if stemmed in exact or (patterns and any(p.match(word) or p.match(stemmed)
-                                                     for p in patterns)):
-                spans.append(m.span())
-        return spans
+    def search(self, query: Node, offset: int, limit: int, scored: bool,
+               budget: Budget | None = None) -> ArticlePage:
+        def run(s: Any) -> ArticlePage:
+            q = self.compile(query, s.reader())
+            if _has_not(query):
+                q = wq.And([q, wq.Term("kind", "a")])  # a NOT alone would match tag documents
+            clock = None if budget is None else Clock(budget)
+            if clock is not None and clock.spent():
+                return ArticlePage((), 0, True)
+            order = {} if scored else {"sortedby": "article"}
+            r, stopped = budgeted_search(s, q, clock, limit=offset + limit, **order)
+            hits = tuple(ArticleHit(self._record(h.fields()), float(h.score or 0.0) if scored
+                                    else 0.0) for h in list(r)[offset:])
+            count = r.scored_length() if stopped else len(r)
+            return ArticlePage(hits, count, stopped)
+        result: ArticlePage = self._guard(run)
+        return result

@@ -1,0 +1,340 @@
+"""The claim index: every same-claim link of a corpus, cached under `.newstag/claims/`.
+
+Building it reads every article once (sentences from the segment cache), vectorises the
+claim-bearing sentences, finds each article's candidate articles (same story) and links their
+sentences. What is kept (`links.json`, the article vectors, the IDF tables) is derived data:
+delete the folder and it is rebuilt. Asking for the twins of one article is a dictionary lookup
+once the index is loaded; one new or changed article is linked against its candidates alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..atomic import write_atomic
+from ..segcache import SegmentCache
+from ..workspace import ARTICLE_SUFFIXES, Workspace
+from .candidates import MIN_COSINE, K, close_in_time, neighbours
+from .clusters import cluster
+from .corpus import ArticleSents, read_path
+from .linker import Params, link_pair, vectorise
+from .model import Claim, Link, Member, Span, Twin
+from .vectors import Idf, Vectorizer
+
+VERSION = 1
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Entry:
+    """What the index remembers of one article (not its text)."""
+
+    sha: str
+    source: str
+    day: str  # ISO date or ""
+    stamp: tuple[int, int]  # (mtime_ns, size) of the file when read
+
+
+@dataclass
+class ClaimIndex:
+    """Links between sentences of different articles, and what is needed to add one article."""
+
+    params: Params = field(default_factory=Params)
+    entries: dict[str, Entry] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    texts: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # article ids, rows of `matrix`
+    matrix: Any = None  # csr: unit TF-IDF word vectors of whole articles
+    char_idf: Idf = field(default_factory=Idf)
+    word_idf: Idf = field(default_factory=Idf)
+    art_idf: Idf = field(default_factory=Idf)
+    _by_article: dict[str, dict[Span, list[Twin]]] | None = field(default=None, repr=False)
+
+    # -- asking ------------------------------------------------------------------------------
+    def twins_of(self, article_id: str) -> dict[Span, list[Twin]]:
+        """For each sentence of the article that has twins: its twins, most similar first."""
+        if self._by_article is None:
+            self._by_article = self._group()
+        return self._by_article.get(article_id, {})
+
+    def claims(self) -> list[Claim]:
+        """Every claim found in two or more articles, biggest first."""
+        out: list[Claim] = []
+        for nodes in cluster(self.links):
+            members = tuple(Member(a, self.source(a), s, e, self.texts.get((a, s, e), ""))
+                            for a, s, e in nodes)
+            out.append(Claim(members))
+        return out
+
+    def source(self, article_id: str) -> str:
+        entry = self.entries.get(article_id)
+        return entry.source if entry else ""
+
+    def _group(self) -> dict[str, dict[Span, list[Twin]]]:
+        out: dict[str, dict[Span, list[Twin]]] = {}
+        for lk in self.links:
+            for (x, xs), (y, ys) in (((lk.a, lk.a_span), (lk.b, lk.b_span)),
+                                     ((lk.b, lk.b_span), (lk.a, lk.a_span))):
+                text = self.texts.get((y, *ys), "")
+                twin = Twin(y, self.source(y), ys[0], ys[1], text, lk.similarity)
+                out.setdefault(x, {}).setdefault(xs, []).append(twin)
+        for spans in out.values():
+            for twins in spans.values():
+                twins.sort(key=lambda t: (-t.similarity, t.article, t.start))
+        return out
+
+    # -- building ----------------------------------------------------------------------------
+    def _remember(self, art: ArticleSents, stamp: tuple[int, int]) -> None:
+        self.entries[art.id] = Entry(art.sha, art.source, art.day.isoformat() if art.day else "",
+                                     stamp)
+
+    def _add_links(self, found: Iterable[Link], arts: dict[str, ArticleSents]) -> None:
+        for lk in found:
+            self.links.append(lk)
+            for aid, (s, e) in ((lk.a, lk.a_span), (lk.b, lk.b_span)):
+                self.texts[(aid, s, e)] = _text_of(arts[aid], s, e)
+        self._by_article = None
+
+    def drop(self, article_id: str) -> None:
+        """Forget an article's links (its vector row stays until the next rebuild, unused)."""
+        self.links = [lk for lk in self.links if article_id not in (lk.a, lk.b)]
+        self.texts = {k: v for k, v in self.texts.items() if k[0] != article_id}
+        self.entries.pop(article_id, None)
+        self._by_article = None
+
+    def day(self, article_id: str) -> date | None:
+        entry = self.entries.get(article_id)
+        return date.fromisoformat(entry.day) if entry and entry.day else None
+
+
+def _text_of(art: ArticleSents, start: int, end: int) -> str:
+    return next((s.text for s in art.sents if s.start == start and s.end == end), "")
+
+
+def corpus_files(ws: Workspace) -> dict[str, Path]:
+    """Article id -> file, for every article file of the corpus."""
+    out: dict[str, Path] = {}
+    try:
+        names = sorted(os.listdir(ws.corpus))
+    except OSError:
+        return out
+    for name in names:
+        p = ws.corpus / name
+        if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+            out.setdefault(p.stem, p)
+    return out
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (0, -1)
+    return (st.st_mtime_ns, st.st_size)
+
+
+def build(ws: Workspace, params: Params | None = None, progress: Progress | None = None,
+          files: dict[str, Path] | None = None) -> ClaimIndex:
+    """Link the whole corpus from scratch."""
+    files = files if files is not None else corpus_files(ws)
+    cache = SegmentCache.for_workspace_cache(ws.cache)
+    arts: list[ArticleSents] = []
+    stamps: list[tuple[int, int]] = []
+    total = len(files)
+    for n, (_aid, path) in enumerate(sorted(files.items())):
+        art = read_path(path, cache)
+        if art is not None:
+            arts.append(art)
+            stamps.append(_stamp(path))
+        if progress is not None and n % 64 == 0:
+            progress(n, 2 * total)
+    return build_from(arts, stamps, params, progress)
+
+
+def build_from(arts: list[ArticleSents], stamps: list[tuple[int, int]] | None = None,
+               params: Params | None = None, progress: Progress | None = None) -> ClaimIndex:
+    """Link already-read articles (what `build` does after reading the files)."""
+    idx = ClaimIndex(params or Params())
+    vec = Vectorizer()
+    texts = [s.compared for a in arts for s in a.sents]
+    if texts:
+        idx.char_idf.add(vec.chars(texts))
+        idx.word_idf.add(vec.words(texts))
+    bodies = [a.body for a in arts]
+    counts = vec.words(bodies) if bodies else None
+    if counts is not None:
+        idx.art_idf.add(counts)
+        idx.matrix = idx.art_idf.weigh(counts)
+    idx.order = [a.id for a in arts]
+    for i, a in enumerate(arts):
+        idx._remember(a, stamps[i] if stamps else (0, -1))
+    if not arts:
+        return idx
+    vecs = [vectorise(a, vec, idx.char_idf, idx.word_idf) for a in arts]
+    near = neighbours(idx.matrix, idx.matrix, K + 1, MIN_COSINE, exclude=list(range(len(arts))))
+    pairs: set[tuple[int, int]] = set()
+    for i, row in enumerate(near):
+        for j, _cos in row:
+            if close_in_time(arts[i].day, arts[j].day):
+                pairs.add((min(i, j), max(i, j)))
+    by_id = {a.id: a for a in arts}
+    total = len(arts)
+    for n, (i, j) in enumerate(sorted(pairs)):
+        idx._add_links(link_pair(vecs[i], vecs[j], idx.params), by_id)
+        if progress is not None and n % 256 == 0:
+            progress(total + (i * total) // max(1, total), 2 * total)
+    return idx
+
+
+def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path) -> int:
+    """(Re)link one new or changed article against its candidates; returns its number of links."""
+    cache = SegmentCache.for_workspace_cache(ws.cache)
+    idx.drop(article_id)
+    art = read_path(path, cache)
+    if art is None:
+        return 0
+    vec = Vectorizer()
+    row = idx.art_idf.weigh(vec.words([art.body]))
+    idx._remember(art, _stamp(path))
+    _set_row(idx, art.id, row)
+    me = vectorise(art, vec, idx.char_idf, idx.word_idf)
+    files = corpus_files(ws)
+    found: list[Link] = []
+    arts = {art.id: art}
+    exclude = [idx.order.index(art.id)]
+    for j, _cos in neighbours(row, idx.matrix, K + 1, MIN_COSINE, exclude=exclude)[0]:
+        other_id = idx.order[j]
+        if other_id not in idx.entries or other_id not in files:
+            continue
+        if not close_in_time(art.day, idx.day(other_id)):
+            continue
+        other = read_path(files[other_id], cache)
+        if other is None:
+            continue
+        arts[other.id] = other
+        found.extend(link_pair(me, vectorise(other, vec, idx.char_idf, idx.word_idf), idx.params))
+    idx._add_links(found, arts)
+    return len(found)
+
+
+def _set_row(idx: ClaimIndex, article_id: str, row: Any) -> None:
+    from scipy import sparse  # type: ignore[import-untyped]
+
+    if article_id in idx.order:
+        i = idx.order.index(article_id)
+        m = idx.matrix.tolil()
+        m[i] = row
+        idx.matrix = m.tocsr()
+    else:
+        idx.order.append(article_id)
+        idx.matrix = row if idx.matrix is None else sparse.vstack([idx.matrix, row]).tocsr()
+
+
+# -- the cache -------------------------------------------------------------------------------
+def cache_dir(ws: Workspace) -> Path:
+    return ws.cache / "claims" / f"v{VERSION}"
+
+
+def save(idx: ClaimIndex, ws: Workspace) -> None:
+    """Write the index under `.newstag/claims/`; an unwritable cache is skipped (it is a cache)."""
+    from scipy import sparse
+
+    folder = cache_dir(ws)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        doc = {
+            "version": VERSION,
+            "params": asdict(idx.params),
+            "order": idx.order,
+            "entries": {k: [e.sha, e.source, e.day, list(e.stamp)] for k, e in idx.entries.items()},
+            "links": [[lk.a, *lk.a_span, lk.b, *lk.b_span, lk.similarity] for lk in idx.links],
+            "texts": [[a, s, e, t] for (a, s, e), t in idx.texts.items()],
+            "n_docs": [idx.char_idf.n_docs, idx.word_idf.n_docs, idx.art_idf.n_docs],
+        }
+        write_atomic(folder / "links.json", json.dumps(doc).encode("utf-8"))
+        tmp = folder / f".arrays.{os.getpid()}.npz"
+        if idx.matrix is not None:
+            sparse.save_npz(folder / f".matrix.{os.getpid()}.npz", idx.matrix)
+            os.replace(folder / f".matrix.{os.getpid()}.npz", folder / "matrix.npz")
+        with open(tmp, "wb") as fh:
+            np.savez_compressed(fh, chars=idx.char_idf.df, words=idx.word_idf.df,
+                                arts=idx.art_idf.df)
+        os.replace(tmp, folder / "idf.npz")
+    except OSError:
+        return
+
+
+def load(ws: Workspace) -> ClaimIndex | None:
+    """The cached index, or None when there is none or it cannot be read (then rebuild)."""
+    from scipy import sparse
+
+    folder = cache_dir(ws)
+    try:
+        doc = json.loads((folder / "links.json").read_bytes())
+        if doc.get("version") != VERSION:
+            return None
+        idx = ClaimIndex(Params(**doc["params"]))
+        idx.order = list(doc["order"])
+        idx.entries = {k: Entry(v[0], v[1], v[2], (int(v[3][0]), int(v[3][1])))
+                       for k, v in doc["entries"].items()}
+        idx.links = [Link(r[0], (r[1], r[2]), r[3], (r[4], r[5]), float(r[6]))
+                     for r in doc["links"]]
+        idx.texts = {(r[0], int(r[1]), int(r[2])): r[3] for r in doc["texts"]}
+        mp = folder / "matrix.npz"
+        idx.matrix = sparse.load_npz(mp).tocsr() if mp.exists() else None
+        with np.load(folder / "idf.npz") as arrays:
+            nd = doc["n_docs"]
+            idx.char_idf = Idf(arrays["chars"].copy(), int(nd[0]))
+            idx.word_idf = Idf(arrays["words"].copy(), int(nd[1]))
+            idx.art_idf = Idf(arrays["arts"].copy(), int(nd[2]))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+    return idx
+
+
+def stale(idx: ClaimIndex, files: dict[str, Path]) -> tuple[list[str], list[str]]:
+    """(new or changed article ids, removed article ids) since the index was built."""
+    changed = [aid for aid, p in files.items()
+               if aid not in idx.entries or idx.entries[aid].stamp != _stamp(p)]
+    removed = [aid for aid in idx.entries if aid not in files]
+    return changed, removed
+
+
+REBUILD_FRACTION = 0.2  # more changed than this: rebuilding is cheaper than linking one by one
+
+
+def open_index(ws: Workspace, params: Params | None = None, progress: Progress | None = None,
+               write: bool = True) -> ClaimIndex:
+    """The index, up to date with the corpus: loaded, updated article by article, or rebuilt."""
+    files = corpus_files(ws)
+    idx = load(ws)
+    if idx is not None and params is not None and idx.params != params:
+        idx = None
+    if idx is None or idx.matrix is None:
+        idx = build(ws, params, progress, files)
+    else:
+        changed, removed = stale(idx, files)
+        if len(changed) + len(removed) > REBUILD_FRACTION * max(1, len(files)) + 5:
+            idx = build(ws, params, progress, files)
+        elif not changed and not removed:
+            return idx
+        else:
+            for aid in removed:
+                idx.drop(aid)
+            for aid in changed:
+                link_article(idx, ws, aid, files[aid])
+    if write:
+        save(idx, ws)
+    return idx
+
+
+__all__ = ["ClaimIndex", "Entry", "build", "build_from", "cache_dir", "corpus_files",
+           "link_article", "load", "open_index", "save", "stale", "K", "MIN_COSINE"]

@@ -1,0 +1,220 @@
+"""Who wrote and who published an article: bylines, outlets and datelines, told apart by evidence.
+
+The source is the outlet (a site name, `© 2002 Example Times`, "Example Times staff", the agency
+of a dateline); the byline is a person; a dateline ("SEOUL, Sept 13 (Reuters) -") is a place.
+A photo credit ("Photo Credit: AP") says who took a picture and is never the source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chrome import STOPWORDS, word_set
+from .timestamps import is_timestamp
+
+__all__ = ["Byline", "Dateline", "clean_source", "copyright_holder", "is_outlet", "is_person",
+           "parse_byline", "parse_dateline", "source_label", "staff_outlet"]
+
+# Nouns that name a publication (any language's outlets mostly use one of these in English).
+OUTLET_WORDS = word_set("""
+news times post herald journal tribune gazette telegraph chronicle daily weekly press media
+observer guardian independent express mirror standard review wire wires network networks
+broadcasting broadcaster radio tv television magazine insider dispatch courier bulletin monitor
+agency reuters ap afp bbc cnn abc nbc cbs npr pbs bloomberg xinhua yonhap tass kyodo ria efe
+dpa ansa upi aap newspaper newspapers
+""")
+ROLE_WORDS = word_set("""
+writer writers reporter reporters correspondent correspondents editor editors contributor
+contributors columnist columnists staff journalist journalists producer analyst bureau chief
+desk newsroom senior political foreign science health business sports
+""")
+_PARTICLES = word_set("de da del della der di du la le van von bin al el ibn dos das y")
+_LEAD = re.compile(r"^\s*(?:by|written by|words by|reporting by|story by|posted by|"
+                   r"author|authors|byline)\s*:?\s+(?P<who>.+?)\s*$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|\||\s[-–—]\s|;|•|·|\bfor\b|\bof\b)\s*")
+_PLACE_END = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")  # "By Jane Smith in Seoul"
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_YEARS = re.compile(r"\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2,4})?\b")
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_STAFF = re.compile(r"^\s*(?:by\s+|from\s+)?(?P<org>.{2,60}?)\s+(?:staff(?: (?:writers?|"
+                    r"reporters?))?|reporters|newsroom|news desk|staff and (?:agencies|wires?))"
+                    r"\s*\.?$", re.IGNORECASE)
+_SOURCE_LABEL = re.compile(r"^\s*(?:source|sources|via|published by|publisher)\s*:\s*"
+                           r"(?P<who>.{2,80}?)\s*\.?$", re.IGNORECASE)
+_BASED_ON = re.compile(r"based on (?:content|reporting|a story) (?:written |originally )?by "
+                       r"(?P<who>.{2,80}?)\.?\s*$", re.IGNORECASE)
+_ROLE_NAME = re.compile(r"^(?P<org>(?:[A-Z][\w.&]*\s){0,3}?)(?:staff )?(?:writer|reporter|"
+                        r"correspondent|journalist)s?\s+(?P<who>.+)$")
+_TAIL_REPORTING = re.compile(r"\(?\s*(?:additional )?reporting by (?P<who>[^;)]{2,80}?)"
+                             r"(?:\s+in\s+[A-Z][\w ]+)?\s*(?:[;)]|$)", re.IGNORECASE)
+_NOT_PLACE = word_set("""
+update updated breaking exclusive analysis opinion editorial comment watch live video photos
+review note notes editor's summary explainer factbox fact check q&a interview warning
+""")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}(?:, (?:[A-Z][A-Za-z.'-]+ ?){1,3})??)"
+    r"(?P<date>,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
+    r"\s*(?:\((?P<agency>[^()]{2,30})\))?\s*(?:[–—-]+|:)(?:\s|$)")
+_DATELINE_TITLE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    r"(?:\s*\((?P<agency>[^()]{2,30})\)\s*[–—-]+|:)(?:\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line says: the person(s), the outlet, either may be empty."""
+
+    author: str
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place (and date) a story opens with; `length` is how much of the line it takes."""
+
+    text: str
+    agency: str
+    length: int
+
+
+def _tokens(s: str) -> list[str]:
+    return [t.strip(".,'’()") for t in s.split() if t.strip(".,'’()")]
+
+
+def is_outlet(s: str) -> bool:
+    """A publication's name: has an outlet noun ("Times", "News", "Reuters") or is a domain."""
+    toks = [t.lower() for t in _tokens(s)]
+    if not toks or len(toks) > 6:
+        return False
+    if len(toks) == 1 and re.fullmatch(r"[\w-]+\.(?:com|net|org|news|co\.\w+|com\.\w+|\w{2})",
+                                       toks[0]):
+        return True
+    return any(t in OUTLET_WORDS for t in toks)
+
+
+def is_person(s: str) -> bool:
+    """A person's name (or two joined by "and"): a few capitalised words, no outlet noun."""
+    names = re.split(r"\s+(?:and|&)\s+|\s*,\s*", s.strip())
+    for name in names:
+        toks = _tokens(name)
+        if not 1 <= len(toks) <= 5 or any(t.lower() in OUTLET_WORDS or t.lower() in STOPWORDS
+                                          for t in toks):
+            return False
+        for t in toks:
+            if t.lower() in _PARTICLES:
+                continue
+            if not (t[0].isupper() and re.fullmatch(r"[^\W\d_][\w'’.-]*", t)):
+                return False
+        if len(toks) == 1 and len(names) == 1 and len(toks[0]) < 2:
+            return False
+    return True
+
+
+def _role_stripped(s: str) -> str:
+    """`AP writer Kim Tong-hyung` -> `Kim Tong-hyung`; other text unchanged."""
+    m = _ROLE_NAME.match(s.strip())
+    return m.group("who").strip() if m else s.strip()
+
+
+def parse_byline(line: str) -> Byline | None:
+    """A byline line: "By Jane Smith, Example Times", "by time news", "Jane Smith | Staff Writer".
+
+    None when the line is not one: "By Sunday night, 40 homes were lost." names no one.
+    """
+    line = line.strip()
+    m = _LEAD.match(line)
+    if len(line) > 160 or len(line.split()) > (14 if m else 8):
+        return None
+    if not m and _PROSE_END.search(line):
+        return None  # a sentence, not a name line
+    who = _PLACE_END.sub("", m.group("who") if m else line)
+    parts = [p.strip(" .") for p in _SPLIT.split(who) if p and p.strip(" .")]
+    if not parts:
+        return None
+    author, outlet = "", ""
+    head = _role_stripped(parts[0])
+    if is_outlet(head) and m:  # "by time news", "By Example Times staff"
+        outlet = clean_source(staff_outlet(head) or head)
+    elif is_person(head):
+        author = head
+    else:
+        return None
+    said = bool(m)  # something besides a name says this is a byline
+    for p in parts[1:]:
+        low = {t.lower() for t in _tokens(p)}
+        if low and low <= ROLE_WORDS:
+            said = True
+        elif is_outlet(p) and not outlet:
+            outlet, said = clean_source(p), True
+        elif is_timestamp(p) or p.isdigit():  # "| September 12, 2023" (split at its comma)
+            continue
+        elif m and is_person(p) and author:
+            author = f"{author}, {p}"
+        else:
+            return None  # words that are no name, role, outlet or date: not a byline
+    return Byline(author, outlet) if said else None
+
+
+def staff_outlet(line: str) -> str:
+    """"Example Times staff" -> "Example Times"; "" when the line says no such thing."""
+    m = _STAFF.match(line.strip())
+    if m and is_outlet(m.group("org")):
+        return clean_source(m.group("org"))
+    return ""
+
+
+def copyright_holder(line: str) -> str:
+    """"© 2002 Example Times. All rights reserved." -> "Example Times"; "" if not a copyright."""
+    if not _COPYRIGHT.match(line) or len(line) > 160:
+        return ""
+    return clean_source(line)
+
+
+def source_label(line: str) -> str:
+    """"Source: Reuters" -> "Reuters" ("Photo source: ..." and "Credit: ..." are not sources)."""
+    m = _SOURCE_LABEL.match(line)
+    return clean_source(m.group("who")) if m else ""
+
+
+def based_on(line: str) -> Byline | None:
+    """"This article is based on content written by AP writer Kim Tong-hyung." """
+    m = _BASED_ON.search(line)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    rm = _ROLE_NAME.match(who)
+    if rm:
+        return Byline(rm.group("who").strip(" ."), clean_source(rm.group("org")))
+    return Byline(who, "") if is_person(who) else Byline("", clean_source(who))
+
+
+def tail_reporting(line: str) -> str:
+    """"(Reporting by Jane Smith in Seoul; Editing by John Doe)" -> "Jane Smith"."""
+    m = _TAIL_REPORTING.search(line)
+    if m and is_person(m.group("who")):
+        return m.group("who").strip()
+    return ""
+
+
+def clean_source(s: str) -> str:
+    """An outlet's name without copyright signs, years, "All rights reserved" and trailing dots."""
+    s = re.sub(r"(?i)\ball rights reserved\b.*$", "", s)
+    s = re.sub(r"(?i)^\s*(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*", "", s)
+    s = _YEARS.sub("", s)
+    s = re.sub(r"(?i)^\s*(?:©|\(c\)|copyright)\s*", "", s)
+    return " ".join(s.split()).strip(" .,;:|-–—")
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """"SEOUL, Sept 13 (Reuters) - North Korea..." -> place and date, the agency apart."""
+    m = _DATELINE.match(line) or _DATELINE_TITLE.match(line)
+    if not m:
+        return None
+    place = m.group("place").strip()
+    first = place.split(",")[0].strip().lower()
+    if first in _NOT_PLACE or len(place) < 2:
+        return None
+    date = (m.groupdict().get("date") or "").strip(" ,")
+    text = f"{place}, {date}" if date else place
+    return Dateline(text, (m.group("agency") or "").strip(), len(m.group(0).rstrip()))

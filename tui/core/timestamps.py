@@ -1,0 +1,65 @@
+"""Dates and times as scraped pages print them: finding the article's date, and telling a line that
+is only a timestamp ("Updated: 13 Sep 2023, 10:42 am AEST", "3 hours ago") from one that says
+something."""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,? )?"
+DATE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[A-Z]{2,4})?)?"
+    rf"|{_WEEKDAY}{MONTHS} \d{{1,2}},? \d{{4}}"
+    rf"|{_WEEKDAY}\d{{1,2}} {MONTHS},? \d{{4}})",
+    re.IGNORECASE,
+)
+DATE_LINE = re.compile(r"^\s*(?:(?:updated?|published|posted|last updated)\s*(?:on|at)?:?\s*)?"
+                       + DATE.pattern + r"\s*(?:\|.*)?$", re.IGNORECASE)
+
+# The pieces a timestamp line is made of. A line is a timestamp when, once these are taken out,
+# nothing that says something is left, and at least one of them was a date or a time.
+_WHEN = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w])"
+    r"|\d{1,2}\s*[ap]\.?m\.?(?![\w])"
+    r"|\d+\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mos?|"
+    r"months?|y|yrs?|years?)\s+ago"
+    r"|\b(?:yesterday|today|tonight|just now)\b"
+    rf"|\b{MONTHS}(?![\w])"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"\b(?:updated?|published|posted|last|first|modified|edited|on|at|date|time|"
+    r"gmt|utc|bst|cet|cest|[ecmp][sd]?t|aest|aedt|acst|awst|nzst|nzdt|kst|jst|ist|msk|hkt|sgt|"
+    r"local)\b|\d{1,4}(?:st|nd|rd|th)?\b|[\s,.;:|•·/()\-–—]+",
+    re.IGNORECASE,
+)
+
+
+def is_timestamp(line: str) -> bool:
+    """True for a line that is only a date or time, with at most an "Updated"-style label."""
+    if len(line) > 80:
+        return False
+    if DATE_LINE.match(line):
+        return True
+    found = False
+
+    def drop(m: re.Match[str]) -> str:
+        nonlocal found
+        found = True
+        return " "
+
+    rest = _WHEN.sub(drop, line)
+    return found and not _FILLER.sub("", rest)
+
+
+def find_date(line: str) -> str | None:
+    """The date in a line, as written; None when it has none."""
+    m = DATE.search(line)
+    return m.group("date") if m else None
