@@ -92,7 +92,9 @@ class HelpScreen(ModalScreen[None]):
                               style="bold underline"))
             yield Static(labels_table(self.labels, self.looks))
             chrome = shown_keys(self.app, "reader.toggle-chrome")
-            yield Static(Text("\nMarkers: S,O = your labels · +w = someone else's · ✎ = a note · "
+            yield Static(Text("\nMarkers (on the line where the sentence starts): S,O = your "
+                              "labels · +w = someone else's · ✎ = a note · ›S = the sentence "
+                              "starting mid-line carries S, not the line's first words · "
                               f"dim text = site chrome ({chrome} to stop skipping it)",
                               style="dim"))
 

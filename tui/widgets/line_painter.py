@@ -2,7 +2,9 @@
 
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
-`+w` for other annotators', `✎` for a note. Colour is never the only signal. Text with several
+`+w` for other annotators', `✎` for a note; `›S` when the sentence starts mid-line, after the end
+of another (dense wire copy), so a letter never seems to belong to the line's first words.
+Colour is never the only signal. Text with several
 of my labels shows each label's colour on its own share of every line.
 """
 
@@ -120,6 +122,10 @@ class LinePainter:
                 content.stylize(self.style("title"), a, b)
             if start <= s.start < stop:
                 more = self.markers(s)
+                if more and self.article.text[start : s.start].strip():
+                    # The sentence starts mid-line, after the end of another: `›` says the
+                    # letters are its, not those of the text the line begins with.
+                    more = Text.assemble(("›", "bold"), more)
                 if markers and more:
                     markers.append(" ")
                 markers.append_text(more)
