@@ -149,11 +149,28 @@ class NewstagApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
+        self._restyle_labels()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._restyle_labels())
         for problem in self.labels.problems:
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
+
+    def _restyle_labels(self) -> None:
+        """Label colours drawn as text, made readable on this theme's background. The dict is
+        updated in place: every widget holds this same `looks`."""
+        background = self.get_css_variables().get("background")
+        looks = label_looks(self.labels, background)
+        if looks != self.looks:
+            self.looks.clear()
+            self.looks.update(looks)
+            for screen in self.screen_stack:
+                for widget in screen.walk_children():
+                    forget = getattr(widget, "_forget", None)
+                    if callable(forget):  # the library's list keeps drawn rows
+                        forget()
+                    widget.refresh()
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
