@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from tui_helpers import SIZE, make_app, open_reader, tags_on_disk, wait_for, workspace
+from tui_helpers import make_app, open_reader, tags_on_disk, wait_for, workspace
 
 DENSE = ("Officials meet in Geneva for a second day of talks\n\n"
          "The talks resumed on Tuesday morning. Delegates said progress was slow but steady. "

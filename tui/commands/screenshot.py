@@ -6,7 +6,7 @@ says nothing either way. In a browser tab (`newstag serve`) the browser download
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ FOLDER = "screenshots"
 
 
 def screenshot_name(now: datetime | None = None) -> str:
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H-%M-%S")
+    stamp = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H-%M-%S")
     return f"newstag-{stamp}.svg"
 
 

@@ -75,7 +75,8 @@ class MovingActions:
             entry = lib[i]
             if lib.tally.get(entry.id) and not entry.error and self.show_article(entry.id):
                 marks = self.view.marks
-                at = marks.next_start(0) if forward else marks.prev_start(len(self.article.text) + 1)
+                end = len(self.article.text) + 1
+                at = marks.next_start(0) if forward else marks.prev_start(end)
                 if at is not None:
                     self.view.to_offset(at)
                     self.notify(f"{'Next' if forward else 'Previous'} article with tags",
