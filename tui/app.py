@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
     from tui.core.articles import Article
     from tui.core.library import Library
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.screens.reader import ReaderScreen
@@ -99,8 +102,16 @@ class NewstagApp(App[None]):
                                _team_commands, _orphan_commands}
     BINDINGS = bindings("app")
 
-    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+    def __init__(self, ws: Workspace, labels: LabelSet, keymap: Path | None = None) -> None:
+        """`keymap`: the user's keymap.yaml (`run_app` passes the XDG one; tests their own)."""
         super().__init__()
+        self.keymap_problems: tuple[str, ...] = ()
+        if keymap is not None:
+            from tui.keymap import user_keymap
+
+            loaded = user_keymap(keymap, labels.labels)
+            self.set_keymap(loaded.keys)
+            self.keymap_problems = loaded.problems
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
@@ -109,6 +120,7 @@ class NewstagApp(App[None]):
         self.status_segments: list[StatusSegment] = []
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
         self._reader: ReaderScreen | None = None
+        self.suggest_gates: dict[str, Gate] = {}  # the team's models, once learned (reader)
 
     @cached_property
     def store(self) -> TagStore:
@@ -133,6 +145,16 @@ class NewstagApp(App[None]):
         session.listeners.append(self.quiet_feed)
         return session
 
+    @cached_property
+    def suggester(self) -> Suggester:
+        """This annotator's suggestions: the label set's cues, their record, learned models."""
+        from tui.core.suggest.engine import Suggester
+
+        suggester = Suggester.for_workspace(self.labels.labels, self.ws.cache, self.ws.annotator)
+        if suggester.stats.problem:
+            self.notify(suggester.stats.problem, severity="warning", markup=False)
+        return suggester
+
     def _article_length(self, article_id: str) -> int:
         hit = self._articles.get(article_id)
         return len(hit[0].text) if hit is not None else 0
@@ -151,7 +173,7 @@ class NewstagApp(App[None]):
         self.call_after_refresh(self._install_team)  # `git status` after the first paint
         self._restyle_labels()
         self.theme_changed_signal.subscribe(self, lambda _theme: self._restyle_labels())
-        for problem in self.labels.problems:
+        for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
@@ -258,8 +280,11 @@ class NewstagApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            from tui.screens.reader_suggest import help_text
+
             in_library = isinstance(self.screen, LibraryScreen)
-            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
+            about = help_text(self.suggester, self.suggest_gates)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
@@ -297,7 +322,8 @@ class NewstagApp(App[None]):
 def run_app(ws: Workspace) -> None:
     """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
     `LabelsError` (one line) when the label set is unusable."""
+    from tui.core.keymap import keymap_path
     from tui.core.labels import load_labels
 
     labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
-    NewstagApp(ws, labels).run()
+    NewstagApp(ws, labels, keymap_path()).run()

@@ -1,4 +1,4 @@
-"""An article edited on disk while open is reloaded: tags re-anchored, the cursor on its sentence."""
+"""An article edited on disk while open is reloaded: tags re-anchored, cursor on its sentence."""
 
 from __future__ import annotations
 

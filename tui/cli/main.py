@@ -13,7 +13,7 @@ from typing import Any
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
 SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
-               "import_tags", "agree", "review", "claims", "serve")
+               "import_tags", "agree", "review", "claims", "sentences", "serve")
 _NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 

@@ -21,8 +21,11 @@ from . import credits
 from .chrome import chrome_reason, content_words, is_prose
 from .timestamps import DATE, DATE_LINE, is_timestamp
 
-__all__ = ["HEAD_LINES", "TAIL_LINES", "Metadata", "head_lines", "lead_title", "read", "tail_lines"]
+__all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines", "lead_title", "read", "tail_lines"]
 
+# Bump when the metadata read from a given text can change: caches that keep titles or sources
+# (the library listing, a search index) can key on it.
+METADATA_VERSION = 2
 HEAD_LINES = 12  # the headline is near the top; never scan a whole (possibly huge) article
 TAIL_LINES = 8  # "© 2002 Example Times", "Reporting by ..." sit at the bottom
 LINE_CAP = 2000  # characters of one line looked at: a 3 MB single-line article costs the same
@@ -34,6 +37,9 @@ _PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's,
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _TO_READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|]{2,40})$")
+
+
+FACTS = ("source", "byline", "date", "dateline")  # the order the reader, exports and CLI use
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,10 @@ class Metadata:
     byline_span: tuple[int, int] | None = None
     dateline_span: tuple[int, int] | None = None
     head_end: int = 0  # where the story starts: short lines above the headline are chrome
+
+    def facts(self) -> list[str]:
+        """The known facts besides the title, in the order every view shows them (`FACTS`)."""
+        return [v for v in (self.source, self.byline, self.date, self.dateline) if v]
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +236,7 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
         if found := credits.staff_outlet(line):
             return found
     for line in head[: ti or 0]:  # a site name above the headline ("The Example Times")
-        if len(line.split()) <= 5 and credits.is_outlet(line) and chrome_reason(line) is None \
+        if credits.is_site_name(line) and chrome_reason(line) is None \
                 and not line.endswith(("!", "?", ".")):
             return credits.clean_source(line)
     for find in (credits.source_label, credits.copyright_holder):

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from tui.bindings import add_bindings, bindings, label_bindings
 from tui.commands.labels import LabelCommands
 from tui.commands.orphans import reanchor_notice
-from tui.core.articles import Article
+from tui.core.articles import Article, Sentence
 from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
@@ -33,7 +33,9 @@ from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentenc
 from .others import OtherTags
 from .progress import SentenceCounter
 from .reader_moves import MovingActions
+from .reader_suggest import SuggestingActions
 from .reader_tagging import TaggingActions
+from .reader_twins import TwinActions
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -45,7 +47,7 @@ POLL_SECONDS = 2.0
 EXTRA_READER_KEYS = frozenset({".", ","})
 
 
-class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = bindings("reader")
@@ -63,6 +65,8 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self._live: tuple[bool, ...] = ()
         self._tagged: tuple[Marks | None, int] = (None, 0)
         self._text_stamp: tuple[int, int] | None = None  # the open article file's (mtime, size)
+        self.twins = {}
+        self._twins_noticed = set()
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -86,6 +90,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self._initial = (article_id, offset, tuple(highlight))
 
     def on_mount(self) -> None:
+        self.view.hints = self._hints
         self.set_interval(POLL_SECONDS, self.check_disk)
         article_id, offset, highlight = self._initial
         if article_id is not None and not self.show_article(article_id, offset, highlight):
@@ -116,6 +121,8 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         if notice:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.counter.count(article)
+        self.start_suggestions(article)
+        self.start_twins(article)
         self._update_info()
         self.view.focus()
         return True
@@ -148,6 +155,21 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _counted(self, article: Article) -> None:
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
+        if article is self.article:
+            self.start_suggestions(article)  # a long article's sentences have just landed
+
+    def _hints(self, s: Sentence) -> Text:
+        """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""
+        ghosts, twins = self.ghost_markers(s), self.twin_marker(s)
+        return Text.assemble(ghosts, " " if ghosts and twins else "", twins)
+
+    def action_toggle_label(self, number: int) -> None:
+        super().action_toggle_label(number)
+        self.twins_notice()
+
+    def action_accept_suggestion(self) -> None:
+        super().action_accept_suggestion()
+        self.twins_notice()
 
     # -- keeping in step ---------------------------------------------------------------------
     def refresh_tags(self, mine: TagDoc | None = None) -> None:
@@ -174,6 +196,11 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         selected = len(view.selection()) if view.anchor is not None else 0
         # One line high in app.tcss: no relayout of the screen on every cursor move.
         info = sentence_text(marks, self.app.looks, selected)
+        if not selected or selected == 1:
+            ghost = self.suggestion_info()
+            if ghost is not None:
+                info.append("  ")
+                info.append_text(ghost)
         self.query_one(SentenceInfo).update(info, layout=False)
         self.query_one(StatusLine).refresh()
         self._refresh_footer()
@@ -224,7 +251,11 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
 
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_progress, self._status_mode,
-                self._status_orphans]
+                self._status_orphans, self._status_twins]
+
+    @priority(60)
+    def _status_twins(self) -> Text | None:
+        return self.twins_status()
 
     @priority(20)
     def _status_annotator(self) -> Text:

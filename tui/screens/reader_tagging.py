@@ -132,6 +132,12 @@ class TaggingActions:
 
     def _show_change(self, change: Change, verb: str) -> None:
         """Put the cursor on what changed, opening its article when it was another one."""
+        if change.batch:  # a claim's twins, in other articles: stay on the sentence being read
+            self.refresh_tags()
+            n = len(change.articles)
+            self.notify(f"{verb}: {change.description} ({n} article{'s' if n > 1 else ''})",
+                        markup=False, timeout=3)
+            return
         before = {t.id: t for t in change.before}
         after = {t.id: t for t in change.after}
         touched = [t for tid, t in {**before, **after}.items() if before.get(tid) != after.get(tid)]

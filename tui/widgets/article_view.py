@@ -10,9 +10,10 @@ a key means for tags lives in the reader screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -74,6 +75,8 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
         self._grower: Timer | None = None
         self._width = self._height = 0  # of the text area with the gutter, set on every layout
+        # More gutter markers per sentence, from the screen (suggestions, twins); see `redraw`.
+        self.hints: Callable[[Sentence], Text] | None = None
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -83,7 +86,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.nav = SentenceNav(article)
         self.marks = marks
         self.anchor = None
-        self.painter = LinePainter(article, self.nav, marks, self.looks, self._style)
+        self.painter = LinePainter(article, self.nav, marks, self.looks, self._style, self.hints)
         self.painter.set_pattern(highlight_pattern(highlight))
         self._layout = None
         self._relayout()
@@ -117,6 +120,13 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         if self.cursor is not None and self.nav is not None:
             self.cursor = self.nav.containing(self.cursor.start) or self.cursor
         self._clear_lines()
+
+    def redraw(self, start: int | None = None, end: int | None = None) -> None:
+        """What `hints` says changed: draw the lines of `[start, end)` again, or every line."""
+        if start is None or end is None:
+            self._clear_lines()
+        else:
+            self._invalidate(start, end)
 
     def _clear_lines(self) -> None:
         self._lines.clear()

@@ -2,10 +2,11 @@
 
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
-`+w` for other annotators', `✎` for a note; `›S` when the sentence starts mid-line, after the end
-of another (dense wire copy), so a letter never seems to belong to the line's first words.
-Colour is never the only signal. Text with several
-of my labels shows each label's colour on its own share of every line.
+`+w` for other annotators', `✎` for a note, then the screen's hints: `s?` for a suggested
+label (dim), `≈2` for a claim made in 2 other articles; `›S` when the sentence starts mid-line,
+after the end of another (dense wire copy), so a letter never seems to belong to the line's
+first words. Colour is never the only signal. Text with several of my labels shows each label's
+colour on its own share of every line.
 """
 
 from __future__ import annotations
@@ -64,8 +65,10 @@ class LinePainter:
     """Styled text for screen lines of one article (the caller caches and converts to strips)."""
 
     def __init__(self, article: Article, nav: SentenceNav, marks: Marks,
-                 looks: dict[str, LabelLook], style: Callable[[str], Style]) -> None:
+                 looks: dict[str, LabelLook], style: Callable[[str], Style],
+                 hints: Callable[[Sentence], Text] | None = None) -> None:
         self.article = article
+        self.hints = hints  # the screen's extra markers: suggestion ghosts (`s?`), twins (`≈2`)
         self.nav = nav
         self.marks = marks
         self.looks = looks
@@ -173,4 +176,10 @@ class LinePainter:
                 out.append(look.marker.lower(), look.swatch)
         if any(m.note for m in marks):
             out.append("✎")
+        if self.hints is not None and not s.chrome:
+            more = self.hints(s)
+            if more:
+                if out:
+                    out.append(" ")
+                out.append_text(more)
         return out

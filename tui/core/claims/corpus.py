@@ -73,7 +73,8 @@ def eligible(article: Article, headlines: bool = True) -> list[Sent]:
     """The sentences of an article that can be linked to another article's."""
     out: list[Sent] = []
     for s in article.sentences():
-        if s.chrome or (s.title and not headlines):
+        kind = article.kind(s)
+        if kind in ("chrome", "byline", "dateline") or (s.title and not headlines):
             continue
         text = article.text[s.start : s.end]
         line = " ".join(text.split())

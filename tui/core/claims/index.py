@@ -22,14 +22,14 @@ import numpy as np
 from ..atomic import write_atomic
 from ..segcache import SegmentCache
 from ..workspace import ARTICLE_SUFFIXES, Workspace
-from .candidates import MIN_COSINE, K, close_in_time, neighbours
-from .clusters import cluster
+from .candidates import close_in_time, neighbours
+from .clusters import Node, Pair, cluster, node_pair
 from .corpus import ArticleSents, read_path
-from .linker import Params, link_pair, vectorise
+from .linker import Params, Story, count, link_pair
 from .model import Claim, Link, Member, Span, Twin
 from .vectors import Idf, Vectorizer
 
-VERSION = 1
+VERSION = 3
 Progress = Callable[[int, int], None]
 
 
@@ -51,10 +51,9 @@ class ClaimIndex:
     entries: dict[str, Entry] = field(default_factory=dict)
     links: list[Link] = field(default_factory=list)
     texts: dict[tuple[str, int, int], str] = field(default_factory=dict)
+    sims: dict[Pair, float] = field(default_factory=dict)  # near pairs between linked sentences
     order: list[str] = field(default_factory=list)  # article ids, rows of `matrix`
     matrix: Any = None  # csr: unit TF-IDF word vectors of whole articles
-    char_idf: Idf = field(default_factory=Idf)
-    word_idf: Idf = field(default_factory=Idf)
     art_idf: Idf = field(default_factory=Idf)
     _by_article: dict[str, dict[Span, list[Twin]]] | None = field(default=None, repr=False)
 
@@ -68,7 +67,12 @@ class ClaimIndex:
     def claims(self) -> list[Claim]:
         """Every claim found in two or more articles, biggest first."""
         out: list[Claim] = []
-        for nodes in cluster(self.links):
+        p = self.params
+        floor = p.cluster * p.threshold
+        extra = [Link(x[0], (x[1], x[2]), y[0], (y[1], y[2]), v)
+                 for (x, y), v in ((sorted(k), v) for k, v in self.sims.items())
+                 if v >= p.join * p.threshold] if p.join > 0 else []
+        for nodes in cluster(self.links + extra, self.sims, floor):
             members = tuple(Member(a, self.source(a), s, e, self.texts.get((a, s, e), ""))
                             for a, s, e in nodes)
             out.append(Claim(members))
@@ -103,10 +107,19 @@ class ClaimIndex:
                 self.texts[(aid, s, e)] = _text_of(arts[aid], s, e)
         self._by_article = None
 
+    def _add_near(self, near: Iterable[Link]) -> None:
+        """Keep the near pairs whose both sentences are linked somewhere (claim members)."""
+        nodes = set(self.texts)
+        for lk in near:
+            x, y = node_pair(lk)
+            if x in nodes and y in nodes:
+                self.sims[frozenset((x, y))] = lk.similarity
+
     def drop(self, article_id: str) -> None:
         """Forget an article's links (its vector row stays until the next rebuild, unused)."""
         self.links = [lk for lk in self.links if article_id not in (lk.a, lk.b)]
         self.texts = {k: v for k, v in self.texts.items() if k[0] != article_id}
+        self.sims = {k: v for k, v in self.sims.items() if all(n[0] != article_id for n in k)}
         self.entries.pop(article_id, None)
         self._by_article = None
 
@@ -164,38 +177,47 @@ def build_from(arts: list[ArticleSents], stamps: list[tuple[int, int]] | None = 
     """Link already-read articles (what `build` does after reading the files)."""
     idx = ClaimIndex(params or Params())
     vec = Vectorizer()
-    texts = [s.compared for a in arts for s in a.sents]
-    if texts:
-        idx.char_idf.add(vec.chars(texts))
-        idx.word_idf.add(vec.words(texts))
-    bodies = [a.body for a in arts]
-    counts = vec.words(bodies) if bodies else None
-    if counts is not None:
-        idx.art_idf.add(counts)
-        idx.matrix = idx.art_idf.weigh(counts)
     idx.order = [a.id for a in arts]
     for i, a in enumerate(arts):
         idx._remember(a, stamps[i] if stamps else (0, -1))
     if not arts:
         return idx
-    vecs = [vectorise(a, vec, idx.char_idf, idx.word_idf) for a in arts]
-    near = neighbours(idx.matrix, idx.matrix, K + 1, MIN_COSINE, exclude=list(range(len(arts))))
-    pairs: set[tuple[int, int]] = set()
-    for i, row in enumerate(near):
-        for j, _cos in row:
-            if close_in_time(arts[i].day, arts[j].day):
-                pairs.add((min(i, j), max(i, j)))
+    counts = vec.words([a.body for a in arts])
+    idx.art_idf.add(counts)
+    idx.matrix = idx.art_idf.weigh(counts)
+    sents = [count(a, vec) for a in arts]
+    p = idx.params
+    near_arts = neighbours(idx.matrix, idx.matrix, p.k, p.min_cosine,
+                           exclude=list(range(len(arts))))
+    cands = [[j for j, _cos in row if close_in_time(arts[i].day, arts[j].day)]
+             for i, row in enumerate(near_arts)]
     by_id = {a.id: a for a in arts}
+    done: set[tuple[int, int]] = set()
+    near: list[Link] = []
     total = len(arts)
-    for n, (i, j) in enumerate(sorted(pairs)):
-        idx._add_links(link_pair(vecs[i], vecs[j], idx.params), by_id)
-        if progress is not None and n % 256 == 0:
-            progress(total + (i * total) // max(1, total), 2 * total)
+    for i in range(total):
+        todo = [j for j in cands[i] if (min(i, j), max(i, j)) not in done]
+        if not todo:
+            continue
+        story = Story.of([sents[i]] + [sents[j] for j in cands[i]])
+        me = story.weigh(sents[i], idx.params)
+        for j in todo:
+            done.add((min(i, j), max(i, j)))
+            idx._add_links(link_pair(me, story.weigh(sents[j], idx.params), idx.params, near),
+                           by_id)
+        if progress is not None and i % 64 == 0:
+            progress(total + i, 2 * total)
+    idx._add_near(near)
     return idx
 
 
-def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path) -> int:
-    """(Re)link one new or changed article against its candidates; returns its number of links."""
+def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path,
+                 files: dict[str, Path] | None = None) -> int:
+    """(Re)link one new or changed article against its candidates; returns its number of links.
+
+    Its candidates are found in the article matrix as it stands (article IDF from the last
+    full build); the article's story IDF is computed afresh, as in a full build.
+    """
     cache = SegmentCache.for_workspace_cache(ws.cache)
     idx.drop(article_id)
     art = read_path(path, cache)
@@ -205,23 +227,29 @@ def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path) ->
     row = idx.art_idf.weigh(vec.words([art.body]))
     idx._remember(art, _stamp(path))
     _set_row(idx, art.id, row)
-    me = vectorise(art, vec, idx.char_idf, idx.word_idf)
-    files = corpus_files(ws)
-    found: list[Link] = []
-    arts = {art.id: art}
+    files = files if files is not None else corpus_files(ws)
+    others: list[ArticleSents] = []
     exclude = [idx.order.index(art.id)]
-    for j, _cos in neighbours(row, idx.matrix, K + 1, MIN_COSINE, exclude=exclude)[0]:
+    p = idx.params
+    for j, _cos in neighbours(row, idx.matrix, p.k, p.min_cosine, exclude=exclude)[0]:
         other_id = idx.order[j]
         if other_id not in idx.entries or other_id not in files:
             continue
         if not close_in_time(art.day, idx.day(other_id)):
             continue
         other = read_path(files[other_id], cache)
-        if other is None:
-            continue
-        arts[other.id] = other
-        found.extend(link_pair(me, vectorise(other, vec, idx.char_idf, idx.word_idf), idx.params))
-    idx._add_links(found, arts)
+        if other is not None:
+            others.append(other)
+    mine = count(art, vec)
+    theirs = [count(o, vec) for o in others]
+    story = Story.of([mine, *theirs])
+    me = story.weigh(mine, idx.params)
+    found: list[Link] = []
+    near: list[Link] = []
+    for c in theirs:
+        found.extend(link_pair(me, story.weigh(c, idx.params), idx.params, near))
+    idx._add_links(found, {a.id: a for a in [art, *others]})
+    idx._add_near(near)
     return len(found)
 
 
@@ -236,6 +264,11 @@ def _set_row(idx: ClaimIndex, article_id: str, row: Any) -> None:
     else:
         idx.order.append(article_id)
         idx.matrix = row if idx.matrix is None else sparse.vstack([idx.matrix, row]).tocsr()
+
+
+def _pair(k: Pair) -> tuple[Node, Node]:
+    x, y = sorted(k)
+    return x, y
 
 
 # -- the cache -------------------------------------------------------------------------------
@@ -257,7 +290,8 @@ def save(idx: ClaimIndex, ws: Workspace) -> None:
             "entries": {k: [e.sha, e.source, e.day, list(e.stamp)] for k, e in idx.entries.items()},
             "links": [[lk.a, *lk.a_span, lk.b, *lk.b_span, lk.similarity] for lk in idx.links],
             "texts": [[a, s, e, t] for (a, s, e), t in idx.texts.items()],
-            "n_docs": [idx.char_idf.n_docs, idx.word_idf.n_docs, idx.art_idf.n_docs],
+            "sims": [[*_pair(k)[0], *_pair(k)[1], v] for k, v in idx.sims.items()],
+            "n_docs": idx.art_idf.n_docs,
         }
         write_atomic(folder / "links.json", json.dumps(doc).encode("utf-8"))
         tmp = folder / f".arrays.{os.getpid()}.npz"
@@ -265,8 +299,7 @@ def save(idx: ClaimIndex, ws: Workspace) -> None:
             sparse.save_npz(folder / f".matrix.{os.getpid()}.npz", idx.matrix)
             os.replace(folder / f".matrix.{os.getpid()}.npz", folder / "matrix.npz")
         with open(tmp, "wb") as fh:
-            np.savez_compressed(fh, chars=idx.char_idf.df, words=idx.word_idf.df,
-                                arts=idx.art_idf.df)
+            np.savez_compressed(fh, arts=idx.art_idf.df)
         os.replace(tmp, folder / "idf.npz")
     except OSError:
         return
@@ -288,13 +321,12 @@ def load(ws: Workspace) -> ClaimIndex | None:
         idx.links = [Link(r[0], (r[1], r[2]), r[3], (r[4], r[5]), float(r[6]))
                      for r in doc["links"]]
         idx.texts = {(r[0], int(r[1]), int(r[2])): r[3] for r in doc["texts"]}
+        idx.sims = {frozenset(((r[0], int(r[1]), int(r[2])), (r[3], int(r[4]), int(r[5])))):
+                    float(r[6]) for r in doc["sims"]}
         mp = folder / "matrix.npz"
         idx.matrix = sparse.load_npz(mp).tocsr() if mp.exists() else None
         with np.load(folder / "idf.npz") as arrays:
-            nd = doc["n_docs"]
-            idx.char_idf = Idf(arrays["chars"].copy(), int(nd[0]))
-            idx.word_idf = Idf(arrays["words"].copy(), int(nd[1]))
-            idx.art_idf = Idf(arrays["arts"].copy(), int(nd[2]))
+            idx.art_idf = Idf(arrays["arts"].copy(), int(doc["n_docs"]))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
     return idx
@@ -316,7 +348,8 @@ def open_index(ws: Workspace, params: Params | None = None, progress: Progress |
     """The index, up to date with the corpus: loaded, updated article by article, or rebuilt."""
     files = corpus_files(ws)
     idx = load(ws)
-    if idx is not None and params is not None and idx.params != params:
+    params = params or Params()
+    if idx is not None and idx.params != params:  # defaults changed: links are stale
         idx = None
     if idx is None or idx.matrix is None:
         idx = build(ws, params, progress, files)
@@ -330,11 +363,11 @@ def open_index(ws: Workspace, params: Params | None = None, progress: Progress |
             for aid in removed:
                 idx.drop(aid)
             for aid in changed:
-                link_article(idx, ws, aid, files[aid])
+                link_article(idx, ws, aid, files[aid], files)
     if write:
         save(idx, ws)
     return idx
 
 
 __all__ = ["ClaimIndex", "Entry", "build", "build_from", "cache_dir", "corpus_files",
-           "link_article", "load", "open_index", "save", "stale", "K", "MIN_COSINE"]
+           "link_article", "load", "open_index", "save", "stale"]
