@@ -62,11 +62,14 @@ def html_to_text(data: bytes) -> str | None:
     title = " ".join((doc.title or "").split())
     if title and body and same_line(title, body[0]):
         body.pop(0)
-    head = [x for x in (title, (doc.date or "").strip()) if x]
+    # Laid out as scraped pages are, so the metadata reader takes each line for what it is
+    # (not a body sentence): the site's name above the headline (the source), then the
+    # headline, the date and the byline below it.
+    site = " ".join((doc.sitename or "").split())
+    head = [x for x in (site if site and not same_line(site, title) else "", title,
+                        (doc.date or "").strip()) if x]
     if doc.author:
-        head.append(f"By {doc.author.strip()}")
-    if doc.sitename:
-        head.append(doc.sitename.strip())
+        head.append(f"By {' '.join(doc.author.split())}")
     return "\n\n".join(head + body) + "\n"
 
 
@@ -78,9 +81,21 @@ class _Corpus:
             for p in corpus.iterdir()
             if p.is_file() and p.suffix in ARTICLE_SUFFIXES
         }
+        self.origin: dict[str, str] = {}  # id -> the input (file, or file:line) that added it
 
     def add(self, aid: str, suffix: str, data: bytes, source: str, report: ArticleImport) -> None:
         existing = self.taken.get(aid.lower())
+        first = self.origin.get(aid.lower())
+        if existing is not None and first is not None:  # added by this import, a moment ago
+            same_file = first.rpartition(":")[0] == source.rpartition(":")[0] != ""
+            if same_file:
+                report.skip(f"{source}: id {aid!r} is already used on line "
+                            f"{first.rpartition(':')[2]} of this file; give this line another "
+                            "id (or drop it to derive one from the title)")
+            else:
+                report.skip(f"{source}: article {aid!r} was just added from {first}; give this "
+                            "one another id or name")
+            return
         if existing is not None:
             if existing.name == f"{aid}{suffix}" and _same_bytes(existing, data):
                 report.messages.append(f"{source}: already in the corpus as {existing} (the "
@@ -110,6 +125,7 @@ class _Corpus:
                                    "skipped")
             return
         self.taken[aid.lower()] = path
+        self.origin[aid.lower()] = source
         report.created.append(path)
 
 
@@ -148,12 +164,9 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
                 f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); skipped"
             )
             continue
-        if (
-            not isinstance(obj, dict)
-            or not isinstance(obj.get("text"), str)
-            or not obj["text"].strip()
-        ):
-            report.skip(f'{where}: expected {{"text": ..., "title"?, "id"?}}; skipped')
+        problem = _jsonl_problem(obj)
+        if problem:
+            report.skip(f"{where}: {problem}; skipped")
             continue
         body = obj["text"]
         title = obj.get("title")
@@ -166,6 +179,19 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
         else:
             aid = article_id(str(wanted), body)
         corpus.add(aid, ".txt", body.encode("utf-8"), where, report)
+
+
+def _jsonl_problem(obj: object) -> str:
+    """What is wrong with one .jsonl line's object, said about the field at fault ("" if ok)."""
+    if not isinstance(obj, dict):
+        return f'expected an object {{"text": ..., "title"?, "id"?}}, not {type(obj).__name__}'
+    if "text" not in obj:
+        return 'no "text" field (the article\'s text); expected {"text": ..., "title"?, "id"?}'
+    if not isinstance(obj["text"], str):
+        return f'"text" must be a string, not {type(obj["text"]).__name__}'
+    if not obj["text"].strip():
+        return '"text" is empty'
+    return ""
 
 
 def _expand(paths: Iterable[Path], report: ArticleImport) -> Iterator[Path]:
