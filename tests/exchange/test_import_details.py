@@ -6,7 +6,8 @@ from exchange_helpers import run, seed_workspace
 
 from tui.core import articles
 
-PAGE = """<html><head><title>Kim arrives in Vladivostok for talks with Putin - The Daily Planet</title>
+PAGE = """<html><head>
+<title>Kim arrives in Vladivostok for talks with Putin - The Daily Planet</title>
 <meta property="og:site_name" content="The Daily Planet">
 <meta name="author" content="Jane Smith">
 <meta property="article:published_time" content="2023-09-12T08:00:00Z">
