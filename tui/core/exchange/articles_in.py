@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..textfile import TextFileError, decode_bytes
 from ..workspace import ARTICLE_SUFFIXES
@@ -50,7 +51,7 @@ def html_to_text(data: bytes) -> str | None:
     """Main text of a web page with its headline, date and byline on top; None when none found."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(  # a Document (its fields read below)
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     if doc is None or len((doc.text or "").strip()) < MIN_HTML_TEXT:
