@@ -272,3 +272,30 @@ def test_a_huge_single_line_article_reads_its_metadata_quickly() -> None:
     text = WIRE.strip() + (" More words follow here, without end." * 100_000)
     meta = articles.read_metadata(text, "big")
     assert meta.title.startswith("Hundreds of people") and meta.title_from == "lead"
+
+
+def test_a_list_of_short_lines_inside_the_story_stays_the_story() -> None:
+    names = "Jane Smith\nOmar Haddad\nLi Wei\nAnna Kowalski"
+    art = articles.parse(f"{HEADLINE}\n\n{LEAD}\n\nThe four candidates are:\n{names}\n\nVoting "
+                         "closes on Friday, the electoral commission said.\n", "storm")
+    assert "chrome" not in {art.kind(s) for s in art.sentences()}
+    assert art.chrome_lines == []
+
+
+def test_a_menu_that_opens_the_page_is_chrome_even_without_a_chrome_word() -> None:
+    art = articles.parse(f"World\nPolitics\nBusiness\nScience\n\n{HEADLINE}\n\n{LEAD}\n", "storm")
+    assert art.title == HEADLINE
+    assert [art.kind(s) for s in art.sentences()][:4] == ["chrome"] * 4
+
+
+def test_what_an_importer_writes_on_top_is_read_back_as_metadata() -> None:
+    # the shape `newstag import page.html` writes: headline, date, author, site name, story
+    text = (f"{HEADLINE}\n\n2024-02-02\n\nBy Sam Okafor\n\nSource: Le Monde\n\n{LEAD}\n\n"
+            "Crews were working through the night.\n")
+    art = articles.parse(text, "imported")
+    meta = art.meta
+    assert (art.title, meta.date, meta.byline, meta.source) == (
+        HEADLINE, "2024-02-02", "Sam Okafor", "Le Monde")
+    kinds = {art.sentence_text(s): art.kind(s) for s in art.sentences()}
+    assert (kinds["2024-02-02"], kinds["By Sam Okafor"], kinds["Source: Le Monde"]) == (
+        "chrome", "byline", "chrome")

@@ -27,8 +27,10 @@ LABELS = ["speculation", "official statement", "warning"]
 def tagged_workspace(tmp_path):
     """Me (tester) and bob have tagged a few sentences of two articles."""
     ws = workspace(tmp_path)
-    plan = [("tester", CHROMY, [(5, "speculation"), (5, "warning"), (7, "official statement")]),
-            ("bob", CHROMY, [(5, "warning"), (9, "speculation")]),
+    # CHROMY's sentences 0-3 are site chrome, 4 its headline, 5 and 6 a date and a photo credit
+    # (chrome too), 7 on its story
+    plan = [("tester", CHROMY, [(7, "speculation"), (7, "warning"), (8, "official statement")]),
+            ("bob", CHROMY, [(7, "warning"), (9, "speculation")]),
             ("tester", FIRST, [(4, "speculation")])]
     for who, article_id, picks in plan:
         art = articles.load(ws.article_path(article_id))

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from tui.core.atomic import write_atomic
+from tui.core.claims.table import Table
 from tui.core.exchange import (
     EXPORT_FORMATS,
     brat,
@@ -21,6 +22,7 @@ from tui.core.exchange import (
 )
 from tui.core.exchange import csv as csv_fmt
 from tui.core.labels import load_labels
+from tui.core.workspace import Workspace
 
 from .common import Fail, one_line_errors, path_option, workspace_from
 
@@ -62,6 +64,26 @@ def _write(path: Path, data: str) -> None:
         write_atomic(path, data.encode("utf-8"))
     except OSError as exc:
         raise Fail(f"{path}: cannot write ({exc.strerror or exc}); nothing was replaced") from None
+
+
+def _claims(ws: Workspace, col: collect.Collection, only: tuple[str, ...]) -> Table | None:
+    """The claims table for the HTML export, its labels from the exported tags (and with
+    `--article`, only the claims those articles make); None (and a note) when the claims cannot
+    be linked, so the export itself still goes out."""
+    from tui.core.claims import open_index
+    from tui.core.claims.table import build_table
+    from tui.core.exchange.html_claims import labels_from
+
+    try:
+        table = build_table(open_index(ws), labels_from(col))
+    except (OSError, ValueError) as exc:
+        click.echo(f"newstag: note: no claims table in the export: {exc}", err=True)
+        return None
+    if only:
+        table.rows = [r for r in table.rows if set(only) & set(r.cells)]
+        keep = {a for r in table.rows for a in r.cells}
+        table.columns = [c for c in table.columns if c.article in keep]
+    return table
 
 
 @click.command("export")
@@ -122,7 +144,8 @@ def command(
                        "incomplete") from None
         where = f"{out}/ ({len(written)} files)"
     else:
-        data = RENDER[fmt](col)
+        data = (html.render(col, _claims(ws, col, article_ids)) if fmt == "html"
+                else RENDER[fmt](col))
         if out is None:
             sys.stdout.write(data)
             sys.stdout.flush()

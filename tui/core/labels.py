@@ -20,6 +20,8 @@ READER_KEYS: dict[str, str] = {
     " ": "page down", "space": "page down", "g": "first sentence", "G": "last sentence",
     "v": "select", "x": "clear tags", "a": "note", "u": "undo", "]": "next tagged sentence",
     "[": "previous tagged sentence", "/": "search", "?": "help", "q": "quit",
+    "h": "narrow the selection's end", "l": "widen the selection's end",
+    "H": "narrow the selection's start", "L": "widen the selection's start",
     "escape": "back", "enter": "open", "tab": "focus", ".": "next search match",
     ",": "previous search match", "=": "twins", "+": "accept suggestion",
     "-": "dismiss suggestion", "}": "next suggestion", "{": "previous suggestion",

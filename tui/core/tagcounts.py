@@ -14,11 +14,16 @@ import json
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from .problems import Problem
 from .workspace import ARTICLE_SUFFIXES
+
+if TYPE_CHECKING:
+    from .articles import Article
+    from .tags import TagDoc
 
 CACHE_NAME = "tagcounts-v2.json"
 Counts = dict[str, Counter[str]]
@@ -35,12 +40,15 @@ def _read(cache_root: Path) -> dict[str, dict[str, Any]]:
     return files if isinstance(files, dict) else {}
 
 
-def _aggregate(files: Mapping[str, Mapping[str, Any]]) -> tuple[Tally, list[str]]:
+def _aggregate(files: Mapping[str, Mapping[str, Any]]) -> tuple[Tally, list[Problem]]:
     tally: Tally = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for key in sorted(files):
         info = files[key]
-        problems.extend(info.get("problems", ()))
+        found = [str(p) for p in info.get("problems", ())]
+        if found:  # one problem per file (its key is `annotator/file.yaml`), as the TUI shows it
+            more = f" (and {len(found) - 1} more: newstag validate)" if len(found) > 1 else ""
+            problems.append(Problem(key, found[0] + more, bool(info.get("fatal"))))
         article, who = info.get("article"), key.split("/", 1)[0]
         sentences = info.get("sentences")
         if isinstance(article, str) and isinstance(sentences, dict) and sentences:
@@ -69,12 +77,13 @@ def all_counts(tally: Tally, annotator: str | None) -> Counts:
     return {article: counts_of(by, annotator) for article, by in tally.items()}
 
 
-def load_tally(cache_root: Path) -> tuple[Tally, list[str]]:
+def load_tally(cache_root: Path) -> tuple[Tally, list[Problem]]:
     """The tally and problems as last seen; reads only the cache."""
     return _aggregate(_read(cache_root))
 
 
-def load_counts(cache_root: Path, annotator: str | None = None) -> tuple[Counts, list[str]]:
+def load_counts(cache_root: Path, annotator: str | None = None
+                ) -> tuple[Counts, list[Problem]]:
     """Counts (article id -> label -> sentences) and problems as last seen; reads only the cache."""
     tally, problems = load_tally(cache_root)
     return all_counts(tally, annotator), problems
@@ -107,31 +116,46 @@ def sentence_numbers(spans: list[tuple[str, int, int]], starts: list[int], ends:
 
 
 def tally_file(path: Path, corpus: Path | None, cache_root: Path | None = None
-               ) -> tuple[str | None, dict[str, list[int]], list[str]]:
-    """One tag file: (its article, label -> sentence numbers, problems). Tags are placed on the
+               ) -> tuple[str | None, dict[str, list[int]], list[str], bool]:
+    """One tag file: (its article, label -> sentence numbers, problems, whether the file is
+    unusable as a whole). Tags are placed on the
     article's current text first (in memory), as every other reader of tag files does."""
-    from . import articles
-    from .current import current_doc
-    from .segcache import SegmentCache
     from .tagstore import TagFileError, TagStore
-    from .textfile import TextFileError
 
     try:
         loaded = TagStore(path.parent.parent).load_path(path)
     except TagFileError as exc:
-        return None, {}, [str(exc)]
+        return None, {}, [str(exc)], True
     problems = list(loaded.problems)
     doc = loaded.doc
     if doc is None:
-        return None, {}, problems
-    art_path = _article_file(corpus, doc.article)
-    art = None
-    if art_path is not None:
-        cache = SegmentCache.for_workspace_cache(cache_root) if cache_root else None
-        try:
-            art = articles.load(art_path, cache)
-        except TextFileError:
-            art = None
+        return None, {}, problems, False
+    art = load_article(corpus, doc.article, cache_root)
+    return doc.article, tally_doc(doc, art), problems, False
+
+
+def load_article(corpus: Path | None, article_id: str, cache_root: Path | None = None
+                 ) -> Article | None:
+    """The article as the reader splits it (sentences from the segment cache), or None."""
+    from . import articles
+    from .segcache import SegmentCache
+    from .textfile import TextFileError
+
+    path = _article_file(corpus, article_id)
+    if path is None:
+        return None
+    cache = SegmentCache.for_workspace_cache(cache_root) if cache_root else None
+    try:
+        return articles.load(path, cache)
+    except TextFileError:
+        return None
+
+
+def tally_doc(doc: TagDoc, art: Article | None) -> dict[str, list[int]]:
+    """Label -> numbers of the sentences one tag doc covers on the article's current text
+    (placed there in memory first, as every other reader of tag files does)."""
+    from .current import current_doc
+
     tags = [t for t in (current_doc(doc, art)[0] if art is not None else doc).tags
             if not t.orphan]
     if art is not None:
@@ -140,8 +164,18 @@ def tally_file(path: Path, corpus: Path | None, cache_root: Path | None = None
     else:  # no text to split: each tag counts as one sentence of its own
         spans = sorted({(t.start, t.end) for t in tags})
         starts, ends = [s for s, _ in spans], [e for _, e in spans]
-    return doc.article, sentence_numbers([(t.label, t.start, t.end) for t in tags], starts,
-                                         ends), problems
+    return sentence_numbers([(t.label, t.start, t.end) for t in tags], starts, ends)
+
+
+def tally_docs(docs: Iterable[tuple[str, TagDoc]], art: Article | None
+               ) -> dict[str, dict[str, list[int]]]:
+    """Every annotator's sentence numbers per label on one article, from docs already read."""
+    out: dict[str, dict[str, list[int]]] = {}
+    for who, doc in docs:
+        numbers = tally_doc(doc, art)
+        if numbers:
+            out[who] = numbers
+    return out
 
 
 def _stat(path: Path | None) -> list[int] | None:
@@ -155,7 +189,7 @@ def _stat(path: Path | None) -> list[int] | None:
 
 
 def refresh_tally(cache_root: Path, tags_root: Path, corpus: Path | None = None
-                  ) -> tuple[Tally, list[str], bool]:
+                  ) -> tuple[Tally, list[Problem], bool]:
     """The tally checked against the tag (and article) files now; re-reads changed ones; saves
     the cache. Returns (tally, problems, whether anything differed from the cache)."""
     from .tagstore import TagStore
@@ -175,25 +209,27 @@ def refresh_tally(cache_root: Path, tags_root: Path, corpus: Path | None = None
             new[key] = hit
             continue
         changed = True
-        article, sentences, problems = tally_file(path, corpus, cache_root)
+        article, sentences, found, fatal = tally_file(path, corpus, cache_root)
         info: dict[str, Any] = {"file": seen}
         if article is not None:
             info["article"] = article
             info["sentences"] = sentences
             info["text"] = _stat(_article_file(corpus, article))
-        if problems:
-            info["problems"] = problems
+        if found:
+            info["problems"] = found
+        if fatal:
+            info["fatal"] = True
         new[key] = info
     if set(new) != set(old):
         changed = True
     if changed:
         _write(cache_root, new)
-    tally, problems = _aggregate(new)
-    return tally, problems, changed
+    tally, known = _aggregate(new)
+    return tally, known, changed
 
 
 def refresh_counts(cache_root: Path, tags_root: Path, corpus: Path | None = None,
-                   annotator: str | None = None) -> tuple[Counts, list[str], bool]:
+                   annotator: str | None = None) -> tuple[Counts, list[Problem], bool]:
     """`refresh_tally`, as counts for `annotator` (everyone's when None)."""
     tally, problems, changed = refresh_tally(cache_root, tags_root, corpus)
     return all_counts(tally, annotator), problems, changed
@@ -212,7 +248,7 @@ def tally_article(tags_root: Path, corpus: Path | None, article_id: str,
         except (ValueError, TagFileError):
             continue
         if path.is_file():
-            article, sentences, _ = tally_file(path, corpus, cache_root)
+            article, sentences, _, _ = tally_file(path, corpus, cache_root)
             if article == article_id and sentences:
                 out[who] = sentences
     return out

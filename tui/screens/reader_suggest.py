@@ -19,11 +19,11 @@ from tui.core.sanitize import one_line
 from tui.core.suggest.engine import ArticleSuggestions, Suggestion
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.articles import Article, Sentence
     from tui.core.suggest.engine import Suggester
     from tui.core.suggest.model import Gate
     from tui.core.tags import TagDoc
+    from tui.host import Host
     from tui.widgets.article_view import ArticleView
 
 GHOST = Style(dim=True, italic=True)
@@ -56,7 +56,7 @@ def help_text(suggester: Suggester | None, gates: dict[str, Gate]) -> Text:
 class SuggestingActions:
     """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `refresh_tags`."""
 
-    app: NewstagApp
+    app: Host
     article: Article | None
     view: ArticleView
     found: ArticleSuggestions | None = None
@@ -192,8 +192,7 @@ class SuggestingActions:
             article, [(sug.start, sug.end)], sug.label, sug.note, f"accept {sug.label}"))
         if doc is None:
             return
-        self.suggester.accepted(found, sug)
-        self.refresh_tags(doc)
+        self.suggester.accepted(found, sug)  # the marks come with the save's TagsChanged
         self.notify(f"Tagged {sug.label}, {sug.note} (u undoes)", markup=False, timeout=3)
 
     def action_dismiss_suggestion(self) -> None:

@@ -17,10 +17,10 @@ from tui.core.sanitize import one_line
 from .twins import TwinRow, TwinsScreen
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.articles import Article, Sentence
     from tui.core.claims import ClaimIndex, Twin
     from tui.core.tagging import Change
+    from tui.host import Host
     from tui.widgets.article_view import ArticleView
 
 Span = tuple[int, int]
@@ -29,7 +29,7 @@ Span = tuple[int, int]
 class TwinActions:
     """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `refresh_tags`."""
 
-    app: NewstagApp
+    app: Host
     article: Article | None
     view: ArticleView
     twins: dict[Span, list[Twin]]
@@ -171,7 +171,6 @@ class TwinActions:
         if change is None:
             if not skipped:
                 self.notify("The picked twins have these labels already", timeout=3)
-            return
-        self.refresh_tags()
+            return  # the marks come with the saves' TagsChanged (one per article)
         self.notify(f"Tagged {len(change.articles)} twin{'s' if len(change.articles) > 1 else ''}"
                     f" with {names} (u undoes them all)", markup=False, timeout=4)

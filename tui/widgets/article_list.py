@@ -95,6 +95,12 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
             super().__init__()
             self.indices = indices
 
+    def action_open_claims(self) -> None:
+        """`c`: the claims view (each claim made by two or more articles, side by side)."""
+        from tui.screens.claims import ClaimsScreen
+
+        self.app.push_screen(ClaimsScreen())
+
     def __init__(self, labels: LabelSet, looks: Mapping[str, LabelLook], **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]
         self.labels = labels

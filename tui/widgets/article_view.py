@@ -22,12 +22,12 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.core.articles import Article, Sentence
+from tui.core.sentence_nav import SentenceNav
 
 from .article_cursor import CursorMoves
 from .layout import Layout
 from .line_painter import GUTTER, LinePainter, highlight_pattern
 from .marks import LabelLook, Marks
-from .sentence_nav import SentenceNav
 
 MAX_PARTIAL_REDRAW = 200  # changed tags beyond which the whole screen is simply redrawn
 GROW_EVERY = 0.05  # seconds between steps of wrapping the rest of a long article
@@ -67,12 +67,13 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.marks = Marks()
         self.cursor: Sentence | None = None
         self.anchor: Sentence | None = None
+        self.narrow: tuple[int, int] | None = None
         self.skip_chrome = True
         self.painter: LinePainter | None = None
         self._layout: Layout | None = None
         self._lines: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}  # component styles and the base, until restyled
-        self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
+        self._selected: tuple[object, list[tuple[int, int]]] = (None, [])
         self._grower: Timer | None = None
         self._width = self._height = 0  # of the text area with the gutter, set on every layout
         # More gutter markers per sentence, from the screen (suggestions, twins); see `redraw`.
@@ -86,6 +87,7 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.nav = SentenceNav(article)
         self.marks = marks
         self.anchor = None
+        self.narrow = None
         self.painter = LinePainter(article, self.nav, marks, self.looks, self._style, self.hints)
         self.painter.set_pattern(highlight_pattern(highlight))
         self._layout = None
@@ -216,6 +218,9 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
             return
         old = self.cursor
         old_sel = (self.anchor, old)
+        if self.narrow is not None:  # moving by sentences leaves the selection by words
+            self._invalidate(*self.narrow)
+            self.narrow = None
         self.cursor = target
         for s in (old, target):
             if s is not None:
@@ -271,13 +276,15 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
             found = self._styles[""] = self.rich_style
         return found
 
-    def _selected_spans(self) -> set[tuple[int, int]]:
-        """The selection's spans, worked out once per selection (not once per line)."""
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selection's spans, sorted, worked out once per selection (not once per line)."""
+        if self.narrow is not None:
+            return [self.narrow]
         if self.anchor is None:
-            return set()
+            return []
         key = (self.anchor.start, self.cursor.start if self.cursor else None, self.skip_chrome)
         if self._selected[0] != key:
-            self._selected = (key, {(s.start, s.end) for s in self.selection()})
+            self._selected = (key, sorted((s.start, s.end) for s in self.selection()))
         return self._selected[1]
 
     def _build_line(self, y: int, width: int) -> Strip:

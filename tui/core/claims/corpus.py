@@ -14,9 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..articles import Article, load
-from ..metadata import DATE, DATE_LINE
 from ..segcache import SegmentCache
 from ..textfile import TextFileError
+from ..timestamps import DATE, DATE_LINE
 from ..workspace import Workspace
 
 MIN_WORDS = 6  # shorter "sentences" are headings, captions, counters: no claim to share
@@ -45,6 +45,7 @@ class ArticleSents:
     source: str
     day: date | None
     sents: tuple[Sent, ...]
+    title: str = ""
 
     @property
     def body(self) -> str:
@@ -89,7 +90,8 @@ def eligible(article: Article, headlines: bool = True) -> list[Sent]:
 
 def read_article(article: Article, headlines: bool = True) -> ArticleSents:
     return ArticleSents(article.id, article.sha256, article.meta.source,
-                        parse_day(article.meta.date), tuple(eligible(article, headlines)))
+                        parse_day(article.meta.date), tuple(eligible(article, headlines)),
+                        article.meta.title)
 
 
 def read_path(path: Path, cache: SegmentCache | None, headlines: bool = True

@@ -29,7 +29,7 @@ from .linker import Params, Story, count, link_pair
 from .model import Claim, Link, Member, Span, Twin
 from .vectors import Idf, Vectorizer
 
-VERSION = 3
+VERSION = 4
 Progress = Callable[[int, int], None]
 
 
@@ -41,6 +41,7 @@ class Entry:
     source: str
     day: str  # ISO date or ""
     stamp: tuple[int, int]  # (mtime_ns, size) of the file when read
+    title: str = ""
 
 
 @dataclass
@@ -78,6 +79,10 @@ class ClaimIndex:
             out.append(Claim(members))
         return out
 
+    def title(self, article_id: str) -> str:
+        entry = self.entries.get(article_id)
+        return entry.title if entry else ""
+
     def source(self, article_id: str) -> str:
         entry = self.entries.get(article_id)
         return entry.source if entry else ""
@@ -98,7 +103,7 @@ class ClaimIndex:
     # -- building ----------------------------------------------------------------------------
     def _remember(self, art: ArticleSents, stamp: tuple[int, int]) -> None:
         self.entries[art.id] = Entry(art.sha, art.source, art.day.isoformat() if art.day else "",
-                                     stamp)
+                                     stamp, art.title)
 
     def _add_links(self, found: Iterable[Link], arts: dict[str, ArticleSents]) -> None:
         for lk in found:
@@ -287,7 +292,8 @@ def save(idx: ClaimIndex, ws: Workspace) -> None:
             "version": VERSION,
             "params": asdict(idx.params),
             "order": idx.order,
-            "entries": {k: [e.sha, e.source, e.day, list(e.stamp)] for k, e in idx.entries.items()},
+            "entries": {k: [e.sha, e.source, e.day, list(e.stamp), e.title]
+                        for k, e in idx.entries.items()},
             "links": [[lk.a, *lk.a_span, lk.b, *lk.b_span, lk.similarity] for lk in idx.links],
             "texts": [[a, s, e, t] for (a, s, e), t in idx.texts.items()],
             "sims": [[*_pair(k)[0], *_pair(k)[1], v] for k, v in idx.sims.items()],
@@ -316,7 +322,7 @@ def load(ws: Workspace) -> ClaimIndex | None:
             return None
         idx = ClaimIndex(Params(**doc["params"]))
         idx.order = list(doc["order"])
-        idx.entries = {k: Entry(v[0], v[1], v[2], (int(v[3][0]), int(v[3][1])))
+        idx.entries = {k: Entry(v[0], v[1], v[2], (int(v[3][0]), int(v[3][1])), v[4])
                        for k, v in doc["entries"].items()}
         idx.links = [Link(r[0], (r[1], r[2]), r[3], (r[4], r[5]), float(r[6]))
                      for r in doc["links"]]

@@ -7,6 +7,7 @@ by annotator, so "mine" and "everyone's" are both a filter of the same data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +20,12 @@ from .model import Claim, Member
 class Column:
     article: str
     source: str
+    title: str = ""
 
     @property
     def heading(self) -> str:
-        return self.source or self.article
+        """The outlet; an article that names none goes by its headline, else its id."""
+        return self.source or self.title or self.article
 
 
 @dataclass
@@ -58,7 +61,14 @@ def member_labels(lookup: TagLookup, m: Member) -> LabelMap:
     return lookup.labels(m.article, m.start, m.end)
 
 
-def build_table(idx: ClaimIndex, lookup: TagLookup) -> Table:
+LabelsOf = Callable[[Member], LabelMap]
+
+
+def build_table(idx: ClaimIndex, lookup: TagLookup | LabelsOf) -> Table:
+    """The table of `idx.claims()`; labels from the tag files (`TagLookup`) or any function
+    (the HTML export passes the tags it exports, so its filters hold in the table too)."""
+    labels_of: LabelsOf = (lookup if not isinstance(lookup, TagLookup)
+                           else (lambda m: member_labels(lookup, m)))
     rows: list[Row] = []
     arts: dict[str, str] = {}
     for claim in idx.claims():
@@ -67,10 +77,10 @@ def build_table(idx: ClaimIndex, lookup: TagLookup) -> Table:
             arts[m.article] = m.source
             cell = cells.setdefault(m.article, Cell())
             cell.members.append(m)
-            for who, labels in member_labels(lookup, m).items():
+            for who, labels in labels_of(m).items():
                 cell.labels[who] = sorted(set(cell.labels.get(who, [])) | set(labels))
         rows.append(Row(claim, cells))
-    columns = sorted((Column(a, s) for a, s in arts.items()),
+    columns = sorted((Column(a, s, idx.title(a)) for a, s in arts.items()),
                      key=lambda c: (c.source.casefold() or "\uffff", c.article))
     return Table(columns, rows)
 

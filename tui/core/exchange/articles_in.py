@@ -63,14 +63,11 @@ def html_to_text(data: bytes) -> str | None:
     title = " ".join((doc.title or "").split())
     if title and body and same_line(title, body[0]):
         body.pop(0)
-    # Laid out as scraped pages are, so the metadata reader takes each line for what it is
-    # (not a body sentence): the site's name above the headline (the source), then the
-    # headline, the date and the byline below it.
-    site = " ".join((doc.sitename or "").split())
-    head = [x for x in (site if site and not same_line(site, title) else "", title,
-                        (doc.date or "").strip()) if x]
+    head = [x for x in (title, (doc.date or "").strip()) if x]
     if doc.author:
-        head.append(f"By {' '.join(doc.author.split())}")
+        head.append(f"By {doc.author.strip()}")
+    if doc.sitename:  # `Source:` says it is the outlet (see `metadata`): shown dimmed, as chrome
+        head.append(f"Source: {doc.sitename.strip()}")
     return "\n\n".join(head + body) + "\n"
 
 

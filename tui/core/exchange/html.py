@@ -17,6 +17,7 @@ from html import escape
 from tui import __version__
 
 from ..articles import Article
+from ..claims.table import Table
 from .collect import Collection, Item
 from .colors import css_color
 from .html_assets import CSS, JS
@@ -145,7 +146,11 @@ def _article(ix: _Index, art: Article, items: list[Item]) -> list[str]:
     return out
 
 
-def render(col: Collection) -> str:
+def render(col: Collection, claims: Table | None = None) -> str:
+    """The page; with `claims` (see `html_claims`), the claims table follows the articles."""
+    from .html_claims import CSS as CLAIMS_CSS
+    from .html_claims import section
+
     ix = _Index(col)
     n_tags = len(col.items)
     summary = (
@@ -158,6 +163,9 @@ def render(col: Collection) -> str:
         body += _article(ix, art, by_article.get(aid, []))
     if not col.articles:
         body.append('<p class="empty">No tags matched this export.</p>')
+    if claims is not None:  # after the articles: the page opens on the tagged text
+        by_name = {name: ix.colors[str(n)] for name, n in ix.li.items()}
+        body += section(claims, col, by_name)
     colors = json.dumps(ix.colors).replace("</", "<\\/")
     return "\n".join(
         [
@@ -167,7 +175,7 @@ def render(col: Collection) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f'<meta name="generator" content="newstag {escape(__version__)}">',
             "<title>newstag — tagged articles</title>",
-            f"<style>{CSS}</style></head><body>",
+            f"<style>{CSS}{CLAIMS_CSS if claims is not None else ''}</style></head><body>",
             "<aside><h1>newstag tags</h1>",
             f'<p class="summary">{summary}</p>',
             *_legend(ix, col),
