@@ -31,8 +31,8 @@ def _parser() -> MarkdownIt:
 
 
 def _front_matter(source: str) -> tuple[list[str], str, str]:
-    """(site, title, date, `By author` lines found in the front matter, the source without it,
-    the title)."""
+    """(title, date, `By author`, `Source: site` lines found in the front matter, the source
+    without it, the title)."""
     m = _FRONT_MATTER.match(source)
     if not m:
         return [], source, ""
@@ -46,8 +46,8 @@ def _front_matter(source: str) -> tuple[list[str], str, str]:
     if "author" in found:
         head.append(f"By {found['author']}")
     site = next((found[k] for k in _SITE_KEYS if k in found), "")
-    if site and "title" in found:  # the site's name above the headline: read as the source
-        head.insert(0, site)
+    if site:  # `Source:` says it is the outlet (as the HTML import writes it; see `metadata`)
+        head.append(f"Source: {site}")
     return head, source[m.end():], found.get("title", "")
 
 
