@@ -29,7 +29,10 @@ from tui.widgets.status_line import StatusLine, priority
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual import events
+
     from tui.core.library import Library, LibraryUpdate
+    from tui.core.library_view import View
     from tui.host import Host
 
 class LibraryScreen(Screen[None]):
@@ -232,7 +235,7 @@ class LibraryScreen(Screen[None]):
             self.articles.done = self.done
             self.articles.redraw()
 
-    def _view(self, library: Library):  # type: ignore[no-untyped-def]
+    def _view(self, library: Library) -> View | None:
         """The rows to show under the current filter and sort (None: the library as it is)."""
         from tui.core.library_view import FilterError, make_view, parse_filter
 
@@ -274,7 +277,7 @@ class LibraryScreen(Screen[None]):
         box.display = bool(self.filter_text.strip())
         self.articles.focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         box = self.query_one("#library-filter", Input)
         if event.key == "escape" and box.has_focus:
             event.stop()
