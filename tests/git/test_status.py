@@ -67,7 +67,7 @@ def test_one_line_errors(tmp_path, git_env):  # noqa: F811
 
 def test_the_status_says_labels_yaml_and_done_marks_by_name(tmp_path, git_env):  # noqa: F811
     """labels.yaml and done.txt are not tag files: the status line does not call them that."""
-    from tui.core.progress import set_done
+    from tui.core.done_marks import set_done
 
     root = tmp_path / "ws"
     new_workspace_repo(root)

@@ -224,7 +224,7 @@ class LibraryScreen(Screen[None]):
         return bool(self.filter_text.strip()) or self.sort != "file"
 
     def _load_done(self) -> None:
-        from tui.core.progress import load_done
+        from tui.core.done_marks import load_done
         from tui.core.textfile import TextFileError
 
         try:
@@ -301,7 +301,7 @@ class LibraryScreen(Screen[None]):
         self.query_one(ArticleListHeader).refresh()
 
     def action_toggle_done(self) -> None:
-        from tui.core.progress import done_path, set_done
+        from tui.core.done_marks import done_path, set_done
 
         entry = self.articles.current
         if entry is None:
