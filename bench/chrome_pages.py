@@ -57,6 +57,50 @@ PAGES: list[tuple[str, str, str, str]] = [  # (headline, source wanted, byline w
      "Peru\n\n" + STORY.format(lead="A European museum returned 40 stolen artefacts to Peru "
      "on Wednesday, ending a decade-long dispute over their origin.")
      + "Share on Facebook\nShare on WhatsApp\nPrint this article"),
+    # Eight more, written after the rules: kept apart so they stay a held-out check.
+    ("Senate passes emergency drought relief bill", "Associated Press", "Mary Clare Jalonick",
+     "Skip to main content\nU.S. News\nWorld News\nPolitics\nSports\n\nSenate passes "
+     "emergency drought relief bill\n\nBy MARY CLARE JALONICK, Associated Press\nUpdated 4:12 "
+     "PM EDT, March 14, 2024\n\nWASHINGTON (AP) — " + STORY.format(lead="The Senate passed an "
+     "emergency drought relief bill on Thursday, sending billions of dollars to farmers hit by "
+     "the driest year on record.") + "Copyright 2024 The Associated Press. All Rights Reserved."),
+    ("Rail strike to go ahead after last-ditch talks fail", "BBC News", "Tom Burridge",
+     "Rail strike to go ahead after last-ditch talks fail\n\nBy Tom Burridge\nBBC News, "
+     "Transport correspondent\n\nImage source, Getty Images\nImage caption, Commuters face "
+     "disruption on Friday\n\n" + STORY.format(lead="A national rail strike will go ahead on "
+     "Friday after last-ditch talks between unions and train operators failed to reach a "
+     "deal.") + "More on this story\nRelated Topics\nRail strikes"),
+    ("Heatwave: Spain records hottest day in history", "", "",
+     "Sat 14 Sep 2024 09.00 BST\nFirst published on Fri 13 Sep 2024 18.30 BST\n\nHeatwave: "
+     "Spain records hottest day in history\n\n" + STORY.format(lead="Spain recorded its "
+     "hottest day in history on Friday as a heatwave pushed temperatures above 47C in the "
+     "south, the national weather agency said.") + "Sign up to First Edition, our free daily "
+     "newsletter – every weekday morning at 7am BST\nMost viewed"),
+    ("Local bakery wins national bread award", "", "",  # "admin" names no one
+     "Posted by admin on March 3, 2024\n\nLocal bakery wins national bread award\n\n"
+     + STORY.format(lead="A family-run bakery in the town has won a national award for its "
+     "sourdough bread, beating more than 300 entries from across the country.")
+     + "Previous article\nNext article\nLEAVE A REPLY\nPlease enter your comment!\nPlease "
+     "enter your name here"),
+    ("WHO WARNS OF RISING MEASLES CASES IN EUROPE", "", "",
+     "WHO WARNS OF RISING MEASLES CASES IN EUROPE\n\n" + STORY.format(lead="The World Health "
+     "Organization warned on Tuesday that measles cases in Europe had risen sharply this year, "
+     "urging parents to vaccinate their children.") + "Share\nTweet\nPin\nEmail"),
+    ("Gold price hits record as investors seek safety", "MarketWatch Daily", "",
+     "Gold price hits record as investors seek safety - MarketWatch Daily\n\nLondon, 9:15 "
+     "GMT\n\n" + STORY.format(lead="The price of gold hit a record high on Monday as investors "
+     "sought safety from falling stock markets and a weaker dollar.")
+     + "This article was produced by MarketWatch Daily staff."),
+    ("Bridge reopens after two-year repair", "", "Kate Moss",
+     "Home / Local / Transport\n\nBridge reopens after two-year repair\n\nWritten by Kate "
+     "Moss\n12/03/2024\n\n" + STORY.format(lead="The town's main bridge reopened to traffic on "
+     "Tuesday after a two-year repair that cost more than $40 million.")
+     + "Tags: bridge, roads, council\nShare this:\nTwitter\nFacebook"),
+    ("Scientists find new species of frog in Andes", "Science Today Network", "",
+     "Science Today Network\nThe latest in science, every day\n\nScientists find new species "
+     "of frog in Andes\n\n" + STORY.format(lead="Scientists have found a new species of frog "
+     "in the Andes mountains of Ecuador, a tiny creature no bigger than a fingernail.")
+     + "Listen to this article\nSubscribe to our podcast\nDownload our app"),
 ]
 
 
@@ -67,9 +111,9 @@ def main() -> None:
         meta = art.meta
         ok = art.title == headline
         right += ok
-        story = [s for s in art.sentences() if art.text[s.start : s.end].startswith(
-            ("Officials said", '"We are', "Hundreds", "Wheat", "Teachers", "The regional",
-             "A volcano", "The city", "A storm", "A European"))]
+        story = [s for s in art.sentences() if art.text[s.start : s.end] in STORY
+                 or (len(art.text[s.start : s.end].split()) >= 12
+                     and art.text[s.start : s.end].endswith("."))]
         dimmed = sum(s.chrome for s in story)
         print(f"{'RIGHT' if ok else 'WRONG'}  {art.title!r}")
         print(f"       source {meta.source!r} (want {source!r})  "

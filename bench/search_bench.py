@@ -1,258 +1,235 @@
-"""Search benchmark: bare Whoosh vs newstag's layer on the same generated corpus, in one run.
+"""Search benchmark, article documents: newstag's build and queries against bare engine writers.
 
-    python bench/search_bench.py [--sizes 1000 10000] [--work /tmp/newstag-bench] [--ours-max N]
+    python bench/search_bench.py --sizes 10000 --engines whoosh tantivy
+    python bench/search_bench.py --sizes 100000 --engines tantivy --memory
 
-For each size: build a bare Whoosh article-level index (one process, then procs=2 multisegment),
-build newstag's index (articles + sentences + tags, as `newstag index --rebuild` does) cold (no
-sentence cache: pySBD runs on every article) and warm (a rebuild, spans from the sentence cache),
-then time queries: bare Whoosh on its own article index; bare Whoosh on newstag's index (the same
-article-level query on its article documents, top 20, stored fields read); newstag's
-`SearchIndex.search` (parsing, article then sentence ranking, KWIC records, highlights), and the
-keystrokes of typing a query (`typing=True`: the last word is also a prefix). Last, one changed
-article, one tag change and a no-op update, incrementally. Prints a Markdown table.
+Corpus: real sentences (the Lee corpus shipped with gensim's tests, 349 news articles, and the
+seeds) recombined into N articles with varied ids, headlines and dates (`--lee DIR` holds
+lee_background.cor and lee.cor; `pip download --no-deps gensim==4.4.0` and unzip them).
+For each size and engine, side by side in one run: a bare writer of article documents (read
+each file, add one document with id, title and body) and `newstag index --rebuild`; then
+as-you-type first hits (the budgeted first pass, every keystroke), phrase queries, the complete
+grouped answer (first page of articles with their sentences), an update where nothing changed
+and one where one article changed; with `--memory`, the peak RSS of `newstag index --rebuild`
+in a child process. The load average is printed with every figure (the machine is shared).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
+import re
+import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from whoosh import index as windex  # noqa: E402  (bench only: measuring bare Whoosh)
-from whoosh import query as wq  # noqa: E402
-from whoosh.fields import ID, TEXT, Schema  # noqa: E402
-from whoosh.qparser import QueryParser  # noqa: E402
-
-from bench.gen_corpus import generate  # noqa: E402
-from tui.core import articles  # noqa: E402
 from tui.core.search import SearchIndex  # noqa: E402
 from tui.core.search.engine import TYPING_SECONDS, Budget  # noqa: E402
-from tui.core.search.prepare import prepare  # noqa: E402
-from tui.core.search.whoosh_engine import INDEX_NAME, analyzer  # noqa: E402
-from tui.core.tagging import TaggingSession  # noqa: E402
-from tui.core.tagstore import TagStore  # noqa: E402
 from tui.core.workspace import open_workspace  # noqa: E402
+from tui.screens.search import LIMIT, PAGE_ARTICLES  # noqa: E402
 
-WORDS = ["ammunition", "satellite", "putin", "weapons", "sanctions", "technology", "concerns",
-         "vladivostok", "warned", "cooperation"]
-ANDS = ["kim ammunition", "russia technology", "putin warned", "weapons sanctions",
-        "satellite cooperation", "north korea", "military inventory", "advanced fighter",
-        "serious concerns", "arms deal"]
-PHRASES = ['"supply ammunition"', '"advanced weapons"', '"north korean leader"', '"fighter jet"',
-           '"serious concerns"', '"arms deal"', '"military inventory"', '"kim jong un"',
-           '"weapons technology"', '"united nations"']
-# What the search screen sends while "ammunition supply" is typed (it waits for 2 characters).
-TYPED = ["am", "amm", "ammu", "ammun", "ammunition", "ammunition s", "ammunition su",
-         "ammunition sup", "ammunition supply"]
-REPS = 5
-BARE_PROCS = 2  # --bare-procs 1 skips the multi-process bare build (large sizes)
+TYPED = ["bushfires near sydney", "palestinian security forces", "afghanistan taliban"]
+PHRASES = ['"hill top"', '"new south wales"', '"security forces"', '"prime minister"',
+           '"the united states"', '"west bank"', '"bin laden"', '"at least"']
+COMPLETE = ["fire", "bushfire AND sydney", "palestinian OR israeli", "taliban NOT bombing",
+            "minist*", '"prime minister"', "title:fire", "label:speculation",
+            "untagged qantas", "date:2023-09 fire"]
 
 
-def p(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] * 1000
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.2f}"
 
 
-def corpus(work: Path, n: int) -> Path:
-    root = work / f"ws{n}"
-    folder = root / "corpus"
-    if not (folder.is_dir() and len(os.listdir(folder)) == n):
-        shutil.rmtree(root, ignore_errors=True)
-        generate(folder, n)
-        (root / "tags").mkdir(parents=True, exist_ok=True)
-        shutil.copy(Path(__file__).resolve().parent.parent / "tags" / "labels.yaml", root / "tags")
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+def ms(values: list[float]) -> str:
+    return (f"median {statistics.median(values) * 1000:.1f} ms, "
+            f"p95 {pct(values, 0.95) * 1000:.1f} ms")
+
+
+def corpus(work: Path, n: int, lee: Path) -> Path:
+    """N articles of recombined real sentences; reused when it is already there."""
+    root = work / f"lee{n}"
+    seeds = root / "seeds"
+    if seeds.is_dir() and sum(1 for _ in os.scandir(seeds)) == n:
+        return root
+    shutil.rmtree(root, ignore_errors=True)
+    seeds.mkdir(parents=True)
+    (root / "tags").mkdir()
+    shutil.copy(ROOT / "tags" / "labels.yaml", root / "tags" / "labels.yaml")
+    texts = []
+    for name in ("lee_background.cor", "lee.cor"):
+        texts += [t for t in (lee / name).read_text(encoding="latin-1").splitlines() if t.strip()]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    arts = [[s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z\"'])", " ".join(t.split())) if s]
+            for t in texts]
+    rng = random.Random(n)
+    for i in range(n):
+        a, b = rng.choice(arts), rng.choice(arts)
+        body = a[: rng.randint(3, max(3, len(a)))] + b[: rng.randint(1, max(1, len(b) // 2))]
+        paras, k = [], 0
+        while k < len(body):
+            step = rng.randint(2, 5)
+            paras.append(" ".join(body[k : k + step]))
+            k += step
+        head = " ".join(rng.choice(a).split()[:rng.randint(5, 10)]).rstrip(".,")
+        day = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        aid = f"{i:06d}_{rng.getrandbits(48):012x}"
+        text = f"{head}\n\nBy Staff Reporter | {day}\n\n" + "\n\n".join(paras) + "\n"
+        (seeds / f"{aid}.txt").write_text(text, encoding="utf-8")
     return root
 
 
-def bare_build(root: Path, procs: int) -> tuple[float, Path]:
-    path = root / f"bare-{procs}"
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir()
-    schema = Schema(id=ID(stored=True, unique=True), title=TEXT(analyzer=analyzer()),
-                    body=TEXT(analyzer=analyzer(), phrase=True))
-    ix = windex.create_in(str(path), schema)
+def bare_build(engine: str, corpus_dir: Path, out: Path) -> float:
+    """A bare writer of article documents: read every file, one document each, commit."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
     t0 = time.perf_counter()
-    kw = {"procs": procs, "multisegment": True} if procs > 1 else {}
-    w = ix.writer(limitmb=256, **kw)
-    for f in sorted((root / "corpus").iterdir()):
-        text = f.read_text(encoding="utf-8")
-        w.add_document(id=f.stem, title=text.split("\n", 1)[0], body=text)
-    w.commit()
-    return time.perf_counter() - t0, path
+    paths = sorted(Path(e.path) for e in os.scandir(corpus_dir) if e.name.endswith(".txt"))
+    if engine == "tantivy":
+        import tantivy
+
+        b = tantivy.SchemaBuilder()
+        b.add_text_field("article", stored=True, tokenizer_name="raw")
+        b.add_text_field("title", tokenizer_name="en_stem")
+        b.add_text_field("body", tokenizer_name="en_stem")
+        ix = tantivy.Index(b.build(), str(out))
+        w = ix.writer(heap_size=128_000_000, num_threads=1)
+        for p in paths:
+            text = p.read_bytes().decode("utf-8")
+            w.add_document(tantivy.Document(article=p.stem, title=text.split("\n", 1)[0],
+                                            body=text))
+        w.commit()
+        w.wait_merging_threads()
+    else:
+        from whoosh import index as windex
+        from whoosh.analysis import StemmingAnalyzer
+        from whoosh.fields import ID, TEXT, Schema
+
+        stem = StemmingAnalyzer(stoplist=None, minsize=1)
+        ix = windex.create_in(str(out), Schema(article=ID(stored=True), title=TEXT(analyzer=stem),
+                                               body=TEXT(analyzer=stem, phrase=True)))
+        w = ix.writer(limitmb=256)
+        for p in paths:
+            text = p.read_bytes().decode("utf-8")
+            w.add_document(article=p.stem, title=text.split("\n", 1)[0], body=text)
+        w.commit()
+    return time.perf_counter() - t0
 
 
-def timed(fn, queries: list[str]) -> list[float]:  # noqa: ANN001
+def our_build(root: Path, engine: str) -> tuple[float, SearchIndex]:
+    shutil.rmtree(root / ".newstag", ignore_errors=True)
+    ws = open_workspace(root, annotator="bench")
+    ix = SearchIndex(ws, engine=engine)
+    t0 = time.perf_counter()
+    ix.ensure(rebuild=True, timeout=60)
+    return time.perf_counter() - t0, ix
+
+
+def typing_times(ix: SearchIndex) -> list[float]:
     out = []
-    for _ in range(REPS):
-        for q in queries:
+    for q in TYPED:
+        for k in range(2, len(q) + 1):
             t0 = time.perf_counter()
-            fn(q)
+            ix.search(q[:k], LIMIT, typing=True, budget=Budget(TYPING_SECONDS),
+                      articles=PAGE_ARTICLES)
             out.append(time.perf_counter() - t0)
     return out
 
 
-def bare_searcher(path: Path, field: str, restrict: wq.Query | None, indexname: str | None = None):
-    ix = windex.open_dir(str(path), indexname=indexname or None)
-    s = ix.searcher()
-    qp = QueryParser(field, ix.schema)
-
-    def run(q: str) -> None:
-        parsed = qp.parse(q)
-        if restrict is not None:
-            parsed = wq.And([parsed, restrict])
-        for hit in s.search(parsed, limit=20):
-            hit.fields()
-    return run
-
-
-def bench_size(work: Path, n: int, ours: bool, rows: list[str], warm: bool = True,
-               reuse: bool = False) -> None:
-    root = corpus(work, n)
-    row: dict[str, str] = {"n": f"{n:,}"}
-    bare1 = root / "bare-1"
-    t1 = t2 = 0.0
-    if not (reuse and bare1.is_dir()):
-        t1, bare1 = bare_build(root, 1)
-        row["bare1"] = f"{n / t1:.0f}/s ({t1:.0f} s)"
-        if BARE_PROCS > 1:
-            t2, _ = bare_build(root, 2)
-            row["bare2"] = f"{n / t2:.0f}/s ({t2:.0f} s)"
-    sample = sorted((root / "corpus").iterdir())[:200]
-    t0 = time.perf_counter()
-    for f in sample:
-        prepare(f)
-    row["seg"] = f"{len(sample) / (time.perf_counter() - t0):.0f}/s"
-    run_bare_art = bare_searcher(bare1, "body", None)
-    lat = {k: timed(run_bare_art, qs) for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES))}
-    row["bare_q"] = " / ".join(f"{p(lat[k], .95):.0f}" for k in "wap")
-    if ours:
-        ws = open_workspace(root, annotator="bench")
-        if not reuse:
-            shutil.rmtree(ws.cache, ignore_errors=True)
-        index = SearchIndex(ws)
-        t0 = time.perf_counter()
-        rep = index.ensure(rebuild=not reuse, timeout=5)
-        tb = time.perf_counter() - t0
-        if rep.rebuilt:
-            row["ours_build"] = f"{n / tb:.0f}/s ({tb:.0f} s, {rep.sentences:,} sentences)"
-            if t1 and t2:
-                row["ratio"] = f"{t2 / tb:.2f}x / {t1 / tb:.2f}x"
-        if warm:
+def query_times(ix: SearchIndex, queries: list[str], reps: int) -> list[float]:
+    out = []
+    for _ in range(reps):
+        for q in queries:
             t0 = time.perf_counter()
-            index.ensure(rebuild=True, timeout=5)
-            tw = time.perf_counter() - t0
-            row["warm"] = f"{n / tw:.0f}/s ({tw:.0f} s)"
-        run_bare_ours = bare_searcher(index.path, "body", None, INDEX_NAME)
-        # the question newstag answers (the 20 best sentences), asked of Whoosh directly
-        run_bare_sent = bare_searcher(index.path, "text", wq.Term("kind", "s"), INDEX_NAME)
-        ours_lat, bare_lat, sent_lat = {}, {}, {}
-        for k, qs in (("w", WORDS), ("a", ANDS), ("p", PHRASES), ("t", TYPED)):
-            # interleave so machine noise hits all alike
-            bare_lat[k], ours_lat[k], sent_lat[k] = [], [], []
-            for _ in range(2):
-                bare_lat[k] += timed(run_bare_ours, qs)
-                if k == "t":  # what the search screen does per keystroke: a quick look ...
-                    ours_lat[k] += timed(lambda q: index.search(
-                        q, 20, typing=True, budget=Budget(TYPING_SECONDS)), qs)
-                    # ... then the complete ranking, unless the next keystroke cancels it
-                    sent_lat[k] += timed(lambda q: index.search(q, 20, typing=True), qs)
-                else:
-                    ours_lat[k] += timed(lambda q: index.search(q, 20), qs)
-                    sent_lat[k] += timed(run_bare_sent, qs)
-        row["same_bare_q"] = " / ".join(f"{p(bare_lat[k], .95):.0f}" for k in "wap")
-        row["sent_bare_q"] = " / ".join(f"{p(sent_lat[k], .95):.0f}" for k in "wap")
-        row["ours_q"] = " / ".join(f"{p(ours_lat[k], .95):.0f}" for k in "wap")
-        row["typed"] = f"{p(ours_lat['t'], .95):.0f} / {p(sent_lat['t'], .95):.0f}"
-        # Paired, query by query: each query timed bare then newstag (the order alternating),
-        # REPS times; its overhead is the ratio of its two medians.
-        paired = {}
-        for k, qs in (("w", WORDS), ("a", ANDS)):
-            ratios = []
-            for q in qs:
-                tb, to = [], []
-                for rep in range(REPS):
-                    pair = [(tb, run_bare_ours), (to, lambda x: index.search(x, 20))]
-                    for out, fn in (pair if rep % 2 == 0 else pair[::-1]):
-                        t0 = time.perf_counter()
-                        fn(q)
-                        out.append(time.perf_counter() - t0)
-                ratios.append(statistics.median(to) / statistics.median(tb) - 1)
-            paired[k] = (statistics.median(ratios), max(ratios))
-        row["paired"] = " / ".join(f"{a * 100:+.0f}% ({b * 100:+.0f}%)" for a, b in
-                                   (paired["w"], paired["a"]))
-        over = [(p(ours_lat[k], .95) / p(bare_lat[k], .95) - 1,
-                 statistics.median(ours_lat[k]) / statistics.median(bare_lat[k]) - 1) for k in "wa"]
-        row["overhead"] = " / ".join(f"{a * 100:+.0f}% ({b * 100:+.0f}%)" for a, b in over)
-        # one changed article, incrementally
-        f = sorted((root / "corpus").iterdir())[n // 2]
-        late = "\nA late paragraph about zeppelins.\n"
-        f.write_text(f.read_text(encoding="utf-8") + late, encoding="utf-8")
-        t0 = time.perf_counter()
-        rep = index.ensure(timeout=5)
-        tc = time.perf_counter() - t0
-        assert not rep.rebuilt and rep.changed == 1, rep
-        assert index.search("zeppelins", 5).hits
-        t0 = time.perf_counter()
-        index.ensure(timeout=5)
-        tn = time.perf_counter() - t0
-        # one tag saved in the TUI's way, then applied to the index
-        session = TaggingSession(TagStore(ws.tags), "bench", ["speculation"])
-        art = articles.load(f)
-        session.open(art)
-        s = art.sentences()[3]
-        session.toggle(art, [(s.start, s.end)], "speculation")
-        t0 = time.perf_counter()
-        index.update_tags(art.id)
-        tt = time.perf_counter() - t0
-        row["incr"] = f"{tc * 1000:.0f} ms / {tt * 1000:.0f} ms / {tn * 1000:.0f} ms"
-        index.close()
-    rows.append("| " + " | ".join(row.get(k, "—") for k in COLS) + " |")
-    print(rows[-1], flush=True)
+            ix.search(q, LIMIT, articles=PAGE_ARTICLES)  # the screen's first page
+            out.append(time.perf_counter() - t0)
+    return out
 
 
-COLS = ["n", "bare1", "bare2", "ours_build", "ratio", "warm", "seg", "bare_q", "same_bare_q",
-        "sent_bare_q", "ours_q", "overhead", "paired", "typed", "incr"]
-HEADER = ("| articles | bare build, 1 proc | bare build, procs=2 multisegment | newstag build, "
-          "cold | cold vs bare (procs=2 / 1 proc) | newstag rebuild, warm sentence cache | pySBD "
-          "segmentation alone, 1 proc | bare Whoosh p95 ms, own article index (word / AND / "
-          "phrase) | bare Whoosh "
-          "p95 ms, newstag's index | bare Whoosh p95 ms, top 20 sentence documents of newstag's "
-          "index | newstag p95 ms | newstag overhead, p95 (median), word / AND | "
-          "overhead query by query, median (worst) of 10, word / AND | "
-          "as-you-type p95 ms: first hits (budget) / complete ranking | one changed article / "
-          "one tag / no-op update |")
+def update_times(root: Path, ix: SearchIndex) -> tuple[float, float, float]:
+    """(nothing changed, quick check; nothing changed, full check; one article replaced as
+    `git pull` replaces it, quick check)."""
+    t0 = time.perf_counter()
+    r = ix.ensure(timeout=60)
+    nothing = time.perf_counter() - t0
+    assert r.touched == 0, r
+    t0 = time.perf_counter()
+    r = ix.ensure(timeout=60, full=True)
+    nothing_full = time.perf_counter() - t0
+    assert r.touched == 0, r
+    names = sorted(os.listdir(root / "seeds"))
+    victim = root / "seeds" / names[len(names) // 2]
+    tmp = victim.with_name(".pulling")
+    tmp.write_text(victim.read_text(encoding="utf-8") + "\nA late correction was added.\n",
+                   encoding="utf-8")
+    os.replace(tmp, victim)
+    t0 = time.perf_counter()
+    r = ix.ensure(timeout=60)
+    one = time.perf_counter() - t0
+    assert r.changed == 1, r
+    return nothing, nothing_full, one
+
+
+def peak_memory(root: Path, engine: str) -> float:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "tui", "--root", str(root), "index", "--rebuild",
+                    "--engine", engine], env=env, check=True, capture_output=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MB (Linux: KB)
 
 
 def main() -> None:
-    global BARE_PROCS, REPS
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
+    ap.add_argument("--engines", nargs="+", default=["whoosh", "tantivy"])
     ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
-    ap.add_argument("--no-warm", action="store_true", help="skip the warm rebuild")
-    ap.add_argument("--bare-procs", type=int, default=2, choices=(1, 2),
-                    help="1: only the one-process bare build")
-    ap.add_argument("--reuse", action="store_true",
-                    help="reuse the indexes of an earlier run (queries and updates only)")
-    ap.add_argument("--ours-max", type=int, default=10**9,
-                    help="skip newstag's build above this size")
-    ap.add_argument("--reps", type=int, default=REPS,
-                    help="repetitions of each query (phrases at 100k take seconds each)")
+    ap.add_argument("--lee", type=Path, default=Path("/tmp/search-lee"))
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--memory", action="store_true")
+    ap.add_argument("--no-bare", action="store_true")
+    ap.add_argument("--reuse", action="store_true", help="keep the index there: queries only")
     args = ap.parse_args()
-    args.work.mkdir(parents=True, exist_ok=True)
-    BARE_PROCS = args.bare_procs
-    REPS = args.reps
-    print(HEADER)
-    print("|" + "---|" * len(COLS), flush=True)
-    rows: list[str] = []
     for n in args.sizes:
-        bench_size(args.work, n, n <= args.ours_max, rows, warm=not args.no_warm,
-                   reuse=args.reuse)
+        root = corpus(args.work, n, args.lee)
+        print(f"## {n} articles ({root})", flush=True)
+        for engine in args.engines:
+            if not args.no_bare:
+                bare = bare_build(engine, root / "seeds", args.work / f"bare-{engine}-{n}")
+                print(f"{engine} bare writer: {bare:.1f} s ({n / bare:.0f} articles/s) [{load()}]",
+                      flush=True)
+            if args.reuse:
+                ix = SearchIndex(open_workspace(root, annotator="bench"), engine=engine)
+                ix.ensure(timeout=60)
+            else:
+                ours, ix = our_build(root, engine)
+                ratio = f", {bare / ours:.2f}x bare" if not args.no_bare else ""
+                print(f"{engine} newstag build: {ours:.1f} s ({n / ours:.0f} articles/s){ratio} "
+                      f"[{load()}]", flush=True)
+            query_times(ix, COMPLETE, 1)  # warm: sentence cache and OS page cache
+            print(f"{engine} as-you-type first hits: {ms(typing_times(ix))} [{load()}]", flush=True)
+            print(f"{engine} phrase: {ms(query_times(ix, PHRASES, args.reps))} [{load()}]",
+                  flush=True)
+            print(f"{engine} complete grouped answer: "
+                  f"{ms(query_times(ix, COMPLETE, args.reps))} [{load()}]", flush=True)
+            nothing, nothing_full, one = update_times(root, ix)
+            print(f"{engine} nothing changed: {nothing:.3f} s (quick check), {nothing_full:.2f} s "
+                  f"(full check, as `newstag index`); one article replaced: {one:.2f} s "
+                  f"[{load()}]", flush=True)
+            ix.close()
+            if args.memory:
+                print(f"{engine} peak RSS of newstag index --rebuild: "
+                      f"{peak_memory(root, engine):.0f} MB [{load()}]", flush=True)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Sentence segmentation throughput: pySBD per block cold, the span cache warm, a process pool.
+"""Sentence segmentation throughput: the splitter cold, the span cache warm, a process pool.
 
     python bench/segment.py [--articles 400] [--megabytes 3]
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cache = segcache.SegmentCache(Path(tmp) / "c1")
         secs, _ = timed(lambda: [segcache.spans_for(t, cache) for t in texts])
-        print(row("pySBD per block, cold, 1 process (and cache filled)", secs, chars), flush=True)
+        print(row("segment_tuples per text, cold, 1 process (and cache filled)", secs, chars), flush=True)
         secs, _ = timed(lambda: [segcache.spans_for(t, cache) for t in texts])
         print(
             row(

@@ -4,7 +4,8 @@ notifications the app showed.
 - `seed_ws`: the five seed articles and the default labels in `tmp_path/ws` (annotator "tester").
 - `app`: a `NewstagApp` on `seed_ws`, not running (add a keymap file first with `keymap_file`).
 - `pilot`: the app running under Pilot at `SIZE`, the library loaded.
-- `reader`: `pilot` with the first seed article open in the reader.
+- `reader`: the ReaderScreen, the first seed article opened on `pilot` the way a user does
+  (take `pilot` too to press keys: `async def test_x(app, pilot, reader)`).
 - `notices`: every `notify` call of any app in the test, as `Notice(message, severity)`.
 """
 
@@ -21,6 +22,7 @@ from tui_helpers import FIRST, SIZE, library_ready, make_app, open_reader, works
 
 from tui.app import NewstagApp
 from tui.core.workspace import Workspace
+from tui.screens.reader import ReaderScreen
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class Notices(list[Notice]):
 
 
 @pytest.fixture
-def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
-    """What the user was told: recorded at `App.notify`, then shown as usual."""
+def notices() -> Iterator[Notices]:
+    """What the user was told, in order (every notice, also those expired or dismissed since):
+    recorded at `App.notify`, then shown as usual. Its own patch: a test's `monkeypatch.undo()`
+    leaves it in place."""
     seen = Notices()
     original = App.notify
 
@@ -47,8 +51,9 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> Iterator[Notices]:
         seen.append(Notice(str(message), str(kw.get("severity", "information"))))
         original(self, message, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(App, "notify", notify)
-    yield seen
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(App, "notify", notify)
+        yield seen
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +80,7 @@ async def pilot(app: NewstagApp) -> AsyncIterator[Pilot[None]]:
 
 
 @pytest.fixture
-async def reader(pilot: Pilot[None]) -> Pilot[None]:
+async def reader(app: NewstagApp, pilot: Pilot[None]) -> ReaderScreen:
     await open_reader(pilot, FIRST)
-    return pilot
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen

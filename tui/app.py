@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App
 
+from tui.app_commands import AppCommands
 from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
@@ -24,11 +25,11 @@ from tui.widgets.status_line import StatusLine, StatusSegment, priority
 if TYPE_CHECKING:
     from rich.text import Text
     from textual.command import Provider
-    from textual.screen import Screen
 
     from tui.core.articles import Article
     from tui.core.library import Library
     from tui.core.problems import Problem
+    from tui.core.search.hook import IndexFeed
     from tui.core.suggest.engine import Suggester
     from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
@@ -63,7 +64,7 @@ def _prewarm_reader() -> None:
     import tui.screens.reader  # noqa: F401
 
 
-class NewstagApp(App[None]):
+class NewstagApp(AppCommands, App[None]):
     """Read and tag news in the terminal.
 
     What other parts of newstag can rely on (`tui.host.Host`, the Protocol screens type against):
@@ -124,6 +125,12 @@ class NewstagApp(App[None]):
     @property
     def session(self) -> TaggingSession:
         return self.services.session
+
+    @property
+    def search_feed(self) -> IndexFeed:
+        """The services' one index feed, under the name the search screen has used: read-only,
+        so nothing can attach a second feed (two writers on one index) by setting it."""
+        return self.services.feed
 
     @cached_property
     def suggester(self) -> Suggester:
@@ -286,34 +293,19 @@ class NewstagApp(App[None]):
 
         return Text(summary, style="bold")
 
-    # -- the palette -------------------------------------------------------------------------
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, LibraryScreen):  # offered only where it goes somewhere
-            yield SystemCommand("Library: back to the list of articles", "Close the reader",
-                                self.action_show_library)
-        yield SystemCommand("Orphans: tags whose text is gone from their article",
-                            "Re-attach them to the current sentence or delete them (newstag "
-                            "validate lists them too)", self.action_show_orphans)
-        yield SystemCommand("Commit tags…", "git commit of the changed files under tags/ "
-                            "(nothing else), with a message you type", self.action_commit_tags)
-        yield SystemCommand("Review disagreements", "Step through sentences annotators "
-                            "disagree on; your verdicts become your own tags",
-                            self.action_review_disagreements)
-        problems = len(self.services.problems)
-        yield SystemCommand(f"Problems: tag files that cannot be used ({problems})",
-                            "List the broken tag files known now (newstag validate checks all)",
-                            self.action_show_problems, discover=problems > 0)
-
     # -- app-wide actions --------------------------------------------------------------------
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
+        own = getattr(self.screen, "show_own_help", None)
+        if callable(own):  # a screen with its own `?` (search: its keys and the query syntax)
+            own()
+            return
         if not isinstance(self.screen, HelpScreen):
             from tui.screens.reader_suggest import help_text
 
             in_library = isinstance(self.screen, LibraryScreen)
-            about = help_text(self.suggester, self.suggest_gates)
+            about = help_text(self.suggester, self.suggest_gates, self.labels)
             self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
@@ -341,73 +333,6 @@ class NewstagApp(App[None]):
 
         saved = save_screenshot(self, filename, path)
         return str(saved) if saved is not None else None
-
-    def action_show_orphans(self) -> None:
-        """The Orphans view, aimed at the reader's article and sentence when there is one."""
-        from tui.screens.orphans import OrphansScreen
-        from tui.screens.reader import ReaderScreen
-
-        screen = self.screen
-        if isinstance(screen, OrphansScreen):
-            return
-        article, sentence = None, None
-        if isinstance(screen, ReaderScreen) and screen.article is not None:
-            article = screen.article
-            cursor = screen.view.cursor
-            sentence = (cursor.start, cursor.end) if cursor is not None else None
-        self.push_screen(OrphansScreen(article, sentence))
-
-    def action_show_problems(self) -> None:
-        from tui.screens.problems import ProblemsScreen
-
-        if not isinstance(self.screen, ProblemsScreen):
-            self.push_screen(ProblemsScreen(self.services.problems.all()))
-
-    def action_commit_tags(self) -> None:
-        """Ask for a message and commit every changed file under tags/ (and nothing else)."""
-        from tui.core.gitstatus import GitError, tag_changes
-        from tui.screens.commit import CommitScreen
-
-        try:
-            changes = tag_changes(self.ws.tags)
-        except GitError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
-        if not changes.in_git:
-            self.notify(f"{self.ws.tags} is not in a git repository; run `git init` in the "
-                        "workspace", severity="warning", markup=False)
-            return
-        if not changes.count:
-            self.notify("No tag changes to commit", timeout=3)
-            return
-
-        def done(message: str | None) -> None:
-            if message:
-                self.run_worker(lambda: self._commit(message), thread=True, exclusive=True,
-                                group="git-commit")
-
-        self.push_screen(CommitScreen(changes, self.ws.annotator), done)
-
-    def _commit(self, message: str) -> None:
-        """In a worker: `git commit` of the tag files, then one line saying how it went."""
-        from tui.core.gitstatus import GitError, commit_tags
-
-        try:
-            commit_id = commit_tags(self.ws.tags, message)
-        except GitError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", markup=False,
-                                  timeout=8)
-            return
-        self.call_from_thread(self.notify, f"Committed the tag files as {commit_id}",
-                              markup=False)
-        if self.git_segment is not None:
-            self.call_from_thread(self.git_segment.poke)
-
-    def action_review_disagreements(self) -> None:
-        from tui.screens.review import ReviewScreen
-
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen())
 
     async def action_quit(self) -> None:
         # Saves held back from the index are not flushed here: an index write started at exit

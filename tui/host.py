@@ -2,33 +2,35 @@
 
 Screens annotate `app: Host` and import this module, never `tui.app`: the App imports the
 screens, and nothing imports the App back, so there is no import cycle through it and a screen
-can be driven by any App that provides these members. The Textual part (`notify`,
-`push_screen`, ...) is what `textual.app.App` already has.
+can be driven by any App that provides these members (`HostServices`); the Textual part
+(`notify`, `push_screen`, ...) is what `textual.app.App` already has.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-    from textual.worker import Worker
+    from textual.app import App
 
     from tui.core.articles import Article
     from tui.core.labels import LabelSet
     from tui.core.library import Library
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.core.workspace import Workspace
     from tui.services import Services
     from tui.state import ReadingState
+    from tui.widgets.git_segment import GitStatusSegment
     from tui.widgets.marks import LabelLook
     from tui.widgets.status_line import StatusSegment
 
 
-class Host(Protocol):
-    """The newstag App as its screens see it."""
+class HostServices(Protocol):
+    """What newstag adds to a Textual App, as its screens see it (`NewstagApp` provides it)."""
 
     ws: Workspace
     labels: LabelSet
@@ -37,7 +39,11 @@ class Host(Protocol):
     library: Library | None
     services: Services
     status_segments: list[StatusSegment]
+    suggest_gates: dict[str, Gate]
+    git_segment: GitStatusSegment | None
 
+    @property
+    def suggester(self) -> Suggester: ...
     @property
     def store(self) -> TagStore: ...
     @property
@@ -48,25 +54,10 @@ class Host(Protocol):
                      highlight: Sequence[str] = ()) -> bool: ...
     def add_status_segment(self, segment: StatusSegment) -> None: ...
     def refresh_status(self) -> None: ...
+    def action_show_library(self) -> None: ...
 
-    # -- the Textual App members screens use ----------------------------------------------------
-    @property
-    def screen(self) -> Screen[Any]: ...
-    @property
-    def screen_stack(self) -> list[Screen[Any]]: ...
-    @property
-    def size(self) -> Any: ...
-    def notify(self, message: str, *, title: str = "", severity: Any = "information",
-               timeout: float | None = None, markup: bool = True) -> None: ...
-    def push_screen(self, screen: Any, callback: Any = None, wait_for_dismiss: bool = False
-                    ) -> Any: ...
-    def pop_screen(self) -> Any: ...
-    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any
-                         ) -> Any: ...
-    def call_after_refresh(self, callback: Callable[..., Any], *args: Any, **kwargs: Any
-                           ) -> bool: ...
-    def run_worker(self, work: Any, name: str | None = "", group: str = "default",
-                   description: str = "", exit_on_error: bool = True, start: bool = True,
-                   exclusive: bool = False, thread: bool = False) -> Worker[Any]: ...
-    def post_message(self, message: Any) -> bool: ...
-    def bell(self) -> None: ...
+
+if TYPE_CHECKING:
+    class Host(App[None], HostServices):
+        """For annotations only (`app: Host` on a screen): a Textual App with newstag's members.
+        Never instantiated or imported at run time."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from textual.message import Message
     from textual.timer import Timer
 
+    from tui.core.claims import ClaimIndex
     from tui.core.labels import LabelSet
     from tui.core.others import DocCache
     from tui.core.tagging import TaggingSession
@@ -61,6 +62,10 @@ class Services:
         self._store: TagStore | None = None
         self._session: TaggingSession | None = None
         self._docs: DocCache | None = None
+        # Built by the reader on first need, in a worker; kept here so every reader shares them.
+        self.claims_index: ClaimIndex | None = None  # the twins' index, once opened
+        self.claims_opening = False  # a worker is opening it
+        self.suggest_training = False  # the team's suggestion models are being (or were) learned
 
     def start(self) -> None:
         """Build the store and the session now (on the UI thread, after the first paint)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from workspace_helpers import copy_seeds
 
 from tui.cli.main import cli
 from tui.core import articles
@@ -24,10 +24,7 @@ GONE = "Kim is also scheduled to visit Russia's Pacific fleet, a university, and
 def test_every_command_reports_the_same_orphans_on_an_edited_article(
     tmp_path: Path, monkeypatch
 ) -> None:
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir()
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags")
+    root = copy_seeds(tmp_path / "ws")
     ws = open_workspace(root, annotator="ana")
     art = articles.load(ws.article_path(AID))
     body = [s for s in art.sentences() if not s.chrome]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from workspace_helpers import copy_seeds
 
 from tui.cli.main import cli
 from tui.core import articles
@@ -22,10 +22,7 @@ LABELS = ["speculation", "official statement", "warning"]
 
 @pytest.fixture
 def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir()
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags")
+    root = copy_seeds(tmp_path / "ws")
     w = open_workspace(root, annotator="ana")
     plan = {("ana", A): [(0, "warning"), (1, "warning"), (2, "speculation")],
             ("ana", B): [(0, "warning")], ("bob", A): [(0, "official statement")]}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core.keymap import keymap_path
@@ -96,6 +96,7 @@ def test_binary_junk_is_one_line(tmp_path) -> None:
     assert km.keys == {} and km.problems == (f"{path}: not UTF-8 text; default keys used",)
 
 
+@settings(deadline=None)  # file writes and YAML on a loaded machine: no per-example deadline
 @given(st.text(max_size=200))
 def test_any_text_gives_a_keymap_or_problems_never_an_exception(text) -> None:
     import tempfile
@@ -114,6 +115,7 @@ IDS = sorted(defaults(LABELS))
 KEYS = ["j", "k", "ctrl+n", "s", "o", "1", "q", "x", "f2", "?", "escape", "nope", "ctrl+c"]
 
 
+@settings(deadline=None)
 @given(st.dictionaries(st.sampled_from([*IDS, "reader.nope"]),
                        st.lists(st.sampled_from(KEYS), min_size=1, max_size=2), max_size=6))
 def test_whatever_the_entries_no_two_bindings_of_a_screen_end_up_on_one_key(entries) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from workspace_helpers import copy_seeds
 
 from tui.core import library
 from tui.core.library import ensure_entries, load_library, open_library, refresh_library
@@ -20,9 +20,7 @@ IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    (tmp_path / "tags").mkdir()
-    return open_workspace(tmp_path, annotator="ana")
+    return open_workspace(copy_seeds(tmp_path, labels=False), annotator="ana")
 
 
 def no_reads(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -299,3 +299,11 @@ def test_what_an_importer_writes_on_top_is_read_back_as_metadata() -> None:
     kinds = {art.sentence_text(s): art.kind(s) for s in art.sentences()}
     assert (kinds["2024-02-02"], kinds["By Sam Okafor"], kinds["Source: Le Monde"]) == (
         "chrome", "byline", "chrome")
+
+
+def test_a_wire_story_titled_by_its_lead_leaves_the_dateline_out() -> None:
+    art = articles.parse("SEOUL, Sept 13 (Reuters) - North Korea's leader arrived in Russia on "
+                         "Wednesday. He met President Vladimir Putin.\n", "wire")
+    meta = art.meta
+    assert art.title == "North Korea's leader arrived in Russia on Wednesday."
+    assert (meta.dateline, meta.source, meta.title_from) == ("SEOUL, Sept 13", "Reuters", "lead")

@@ -43,7 +43,8 @@ async def test_status_segment_and_commit_from_the_palette(tmp_path, git_env):  #
     assert "?? scratch.txt" in git(root, "status", "--porcelain")
 
 
-async def test_outside_git_the_segment_is_silent_and_commit_says_why(tmp_path, git_env):  # noqa: F811
+async def test_outside_git_the_segment_is_silent_and_commit_says_why(tmp_path, git_env,  # noqa: F811
+                                                                     notices) -> None:
     from tui_helpers import workspace as plain_workspace
 
     ws = plain_workspace(tmp_path)
@@ -56,4 +57,4 @@ async def test_outside_git_the_segment_is_silent_and_commit_says_why(tmp_path, g
         await run_command(pilot, "commit", "Commit tags…")
         await pilot.pause()
         assert not isinstance(app.screen, CommitScreen)
-        assert any("is not in a git repository" in str(n.message) for n in app._notifications)
+        assert any("is not in a git repository" in n.message for n in notices)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from workspace_helpers import seed_workspace as _seed_workspace
 
 from tui.cli.main import cli
 from tui.core import articles
 from tui.core.articles import Article
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
-from tui.core.workspace import Workspace, open_workspace
+from tui.core.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 LABELS = ["speculation", "official statement", "warning"]
@@ -21,11 +21,7 @@ HOSTILE_NOTE = 'He said, "no"\nthen: naïve café — 東京, 100%; =SUM(A1)'
 
 
 def seed_workspace(tmp_path: Path, annotator: str = "alice") -> Workspace:
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir(parents=True)
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags" / "labels.yaml")
-    return open_workspace(root, annotator=annotator)
+    return _seed_workspace(tmp_path, annotator)
 
 
 def load(ws: Workspace, article_id: str = SEED) -> Article:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from workspace_helpers import copy_seeds
 
 from tui.core.workspace import Workspace, open_workspace
 
@@ -35,9 +35,7 @@ def git_env(tmp_path, monkeypatch):
 
 def new_workspace_repo(root: Path) -> None:
     """A workspace as a team starts one: seeds, labels, the .gitignore of `newstag init`."""
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir(parents=True)
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags" / "labels.yaml")
+    copy_seeds(root)
     (root / ".gitignore").write_text(".newstag/\ntags/**/.newstag.lock\n", encoding="utf-8")
     git(root, "init", "-q")
     git(root, "add", "-A")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 from textual.pilot import Pilot
+from workspace_helpers import seed_workspace
 
 from tui.app import NewstagApp
 from tui.core.labels import load_labels
-from tui.core.workspace import Workspace, open_workspace
+from tui.core.workspace import Workspace
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE = (120, 40)
@@ -21,11 +21,7 @@ CHROMY = "003_420c701de47a1b0c"  # starts with a date, a slogan and a phone numb
 
 def workspace(tmp_path: Path, annotator: str = "tester") -> Workspace:
     """The five seed articles and the default labels in a folder of their own."""
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir(parents=True)
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags" / "labels.yaml")
-    return open_workspace(root, annotator=annotator)
+    return seed_workspace(tmp_path, annotator)
 
 
 def make_app(ws: Workspace) -> NewstagApp:
@@ -66,7 +62,7 @@ async def open_reader(pilot: Pilot, article_id: str = FIRST) -> None:
 async def twins_ready(pilot: Pilot) -> None:
     """The claim index (opened by the reader in a worker) is loaded: `≈` marks are final."""
     app = pilot.app
-    await wait_for(pilot, lambda: getattr(app, "claims_index", None) is not None,
+    await wait_for(pilot, lambda: app.services.claims_index is not None,
                    "the claim index", limit=120)
     await pilot.pause()
 

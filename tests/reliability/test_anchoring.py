@@ -8,11 +8,11 @@ table behind `-m stress`.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from reliability_edits import OUTCOMES, evaluate
+from workspace_helpers import copy_seeds
 
 from tui.core import anchoring, articles
 from tui.core.tagging import TaggingSession
@@ -128,10 +128,7 @@ def test_corpus_of_edited_articles_full_with_threshold_table() -> None:
 # -- in the session: opening a changed article ------------------------------------------------
 @pytest.fixture
 def ws(tmp_path: Path):
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir()
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags")
+    root = copy_seeds(tmp_path / "ws")
     return open_workspace(root, annotator="ana")
 
 

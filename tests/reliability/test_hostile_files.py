@@ -3,7 +3,6 @@ the line, what is wrong and what to do; the other files of the workspace still l
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from workspace_helpers import copy_seeds
 
 from tui.cli.main import cli
 from tui.core import articles, yamlsafe
@@ -60,10 +60,7 @@ CASES: dict[str, tuple[str | bytes, str, int]] = {
 
 @pytest.fixture
 def ws(tmp_path: Path):
-    root = tmp_path / "ws"
-    shutil.copytree(REPO / "seeds", root / "seeds")
-    (root / "tags").mkdir()
-    shutil.copy(REPO / "tags" / "labels.yaml", root / "tags")
+    root = copy_seeds(tmp_path / "ws")
     w = open_workspace(root, annotator="ana")
     art = articles.load(w.article_path(GOOD))
     session = TaggingSession(TagStore(w.tags), "ana", LABELS)

@@ -54,7 +54,7 @@ async def _open_orphans(pilot, palette: bool = True) -> OrphansScreen:
     return app.screen
 
 
-async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path) -> None:
+async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     tag_id = _orphan_in_first(ws)
     app = make_app(ws)
@@ -63,7 +63,7 @@ async def test_orphans_view_reattaches_undoes_and_deletes(tmp_path) -> None:
         await open_reader(pilot, FIRST)  # opening re-anchors: the tag is kept, flagged orphan
         assert [t.id for t in store.load(ws.annotator, FIRST).doc.tags if t.orphan] == [tag_id]
         assert any("changed since it was tagged" in n.message and "1 orphaned" in n.message
-                   for n in app._notifications)
+                   for n in notices)
         await pilot.press("j", "j")
         reader = app.screen
         target = reader.view.cursor
@@ -120,31 +120,28 @@ async def test_teammates_tags_follow_their_text_when_the_article_changed(tmp_pat
         assert TagStore(ws.tags).load("bob", FIRST).doc.tags[0].start == s.start  # bob's file
 
 
-async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(tmp_path,
-                                                                            monkeypatch) -> None:
-    ws = workspace(tmp_path)
-    app = make_app(ws)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        await pilot.press("w")
-        path = TagStore(ws.tags).path_for(ws.annotator, FIRST)
-        old = path.read_bytes()
+async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(
+        seed_ws, app, pilot, reader, monkeypatch, notices) -> None:
+    await pilot.press("w")
+    path = TagStore(seed_ws.tags).path_for(seed_ws.annotator, FIRST)
+    old = path.read_bytes()
 
-        def full(*_a: object) -> None:
-            raise OSError(28, "No space left on device")
+    def full(*_a: object) -> None:
+        raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(atomic.os, "replace", full)
-        await pilot.press("j", "s")
-        monkeypatch.undo()
-        # Said where it stays until the next change: the status line (no toasts to pile up).
-        assert "could not save" in app.screen.refused and "No space left" in app.screen.refused
-        assert "\n" not in app.screen.refused
-        assert "No space left" in str(app.screen.query_one(StatusLine).render())
-        assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
-        assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
-        await pilot.press("s")  # the disk is fine again: the keystroke saves
-        assert len(TagStore(ws.tags).load(ws.annotator, FIRST).doc.tags) == 2
-        assert app.screen.refused is None
+    monkeypatch.setattr(atomic.os, "replace", full)
+    await pilot.press("j", "s")
+    monkeypatch.undo()
+    # Said where it stays until the next change: the status line (no toasts to pile up).
+    assert "could not save" in app.screen.refused and "No space left" in app.screen.refused
+    assert "\n" not in app.screen.refused
+    assert "No space left" in str(app.screen.query_one(StatusLine).render())
+    assert notices.about("could not save") == []  # not a toast as well
+    assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
+    assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
+    await pilot.press("s")  # the disk is fine again: the keystroke saves
+    assert len(TagStore(seed_ws.tags).load(seed_ws.annotator, FIRST).doc.tags) == 2
+    assert app.screen.refused is None
 
 
 HOSTILE_NAME = "[@click=app.quit]x\x1b]52;c;cHduZWQ=\x07"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from search_helpers import seed_workspace, tag_sentence
+from search_helpers import git_write, seed_workspace, tag_sentence
 
 from tui.core import articles
 from tui.core.current import current_doc
@@ -69,7 +69,7 @@ def test_both_engines_give_the_same_answers(ws):
         assert ix.ensure().rebuilt  # switching engines rebuilds
         found[engine] = {q: set(keys(ix.search(q, 1000))) for q in [
             "ammunition", "warned", '"supply ammunition"', "kim AND NOT russia", "weapon*",
-            "title:putin", "source:AP", "article:003* ammunition", "date:2023-09",
+            "title:putin", "source:inewszone", "article:003* ammunition", "date:2023-09",
             "label:speculation", 'label:"official statement"', "annotator:bob",
             "untagged ammunition", "is:tagged", "(kim OR putin) AND technology", "suppl?",
             "-russia kim", "label:spec*"]}
@@ -88,8 +88,8 @@ def test_edited_article_tags_are_reanchored_as_stats_counts_them(ws, engine):
     path = ws.article_path(SEED)  # someone's `git pull`: a new paragraph above the tagged one
     text = path.read_text(encoding="utf-8")
     cut = text.index("\n\n") + 2
-    path.write_text(text[:cut] + "An editor's note was added here. It has two sentences.\n\n"
-                    + text[cut:], encoding="utf-8")
+    git_write(path, text[:cut] + "An editor's note was added here. It has two sentences.\n\n"
+              + text[cut:])
     report = ix.ensure()
     assert report.changed == 1 and not report.rebuilt
     art = articles.load(path)
@@ -154,9 +154,35 @@ def test_second_engine_writer_is_busy_not_a_crash(ws):
     ix = SearchIndex(ws, engine="tantivy")
     ix.ensure()
     other = SearchIndex(ws, engine="tantivy")
-    with ix.engine.writer(timeout=1.0), pytest.raises(IndexBusy):
-        with other.engine.writer(timeout=0.2):
-            pass
+    with ix.engine.writer(timeout=1.0), pytest.raises(IndexBusy), \
+            other.engine.writer(timeout=0.2):
+        pass
     assert os.path.isdir(ix.path)
     ix.close()
     other.close()
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_quick_check_lists_no_folder_and_full_check_finds_an_edit_in_place(ws, engine,
+                                                                          monkeypatch):
+    ix = SearchIndex(ws, engine=engine)
+    ix.ensure()
+    path = ws.article_path(SEED)
+    mtime = ws.corpus.stat().st_mtime_ns
+    with open(path, "a", encoding="utf-8") as f:  # an edit in place: the folder stays as it was
+        f.write("\nA zeppelin was seen.\n")
+    assert ws.corpus.stat().st_mtime_ns == mtime
+    import tui.core.search.incremental as incremental
+
+    listed = []
+    real = incremental.Updater._changed_files
+    monkeypatch.setattr(incremental.Updater, "_changed_files",
+                        lambda self, m, full: listed.append(full) or real(self, m, full))
+    assert ix.ensure().touched == 0 and listed == []  # the quick check: folders only
+    full = ix.ensure(full=True)
+    assert full.changed == 1 and listed
+    assert [h.article for h in ix.search("zeppelin").hits] == [SEED]
+    new = ws.corpus / "009_new.txt"  # a new file changes the folder: the quick check sees it
+    new.write_text("Zeppelins again\n\nAnother zeppelin.\n", encoding="utf-8")
+    assert ix.ensure().added == 1
+    ix.close()

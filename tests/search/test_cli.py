@@ -104,3 +104,15 @@ def test_second_instance_holding_the_index_lock(ws) -> None:
         assert r.stdout.splitlines()[-1] == "6 matching sentences in 5 matching articles"
         busy = run(ws, "index", "--wait", "0.2")
         assert busy.exit_code == 1 and "try again when it has finished" in busy.output
+
+
+def test_index_engine_option_and_a_bad_environment_value(ws, monkeypatch) -> None:
+    first = run(ws, "index", "--engine", "tantivy")
+    assert first.exit_code == 0 and "with tantivy" in first.output
+    switched = run(ws, "index", "--engine", "whoosh")
+    assert "with whoosh" in switched.output and "full build" in switched.output
+    assert json.loads(run(ws, "search", "--json", "ammunition").stdout)["total"] == 6
+    monkeypatch.setenv("NEWSTAG_ENGINE", "lucene")
+    bad = run(ws, "search", "ammunition")
+    assert bad.exit_code == 1 and bad.output.count("\n") == 1
+    assert "NEWSTAG_ENGINE='lucene' is not a search engine" in bad.output

@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from search_helpers import seed_workspace, tag_sentence
+from search_helpers import git_write, seed_workspace, tag_sentence
 
 from tui.core import articles
 from tui.core.search import Budget, IndexBusy, QueryError, SearchIndex
@@ -57,7 +57,7 @@ def test_stemming_phrase_and_field_queries(index):
     warned = index.search("warned", limit=100)
     assert any("warning" in h.text.lower() and "warned" not in h.text.lower() for h in warned.hits)
     stemmed = index.search('"supply ammunition"', limit=100)  # "supplying ammunition" too
-    assert hit_keys(stemmed) == {("000_698a1ff201fa72f9", 5), ("001_e98dd6f0637d58e7", 17)}
+    assert hit_keys(stemmed) == {("000_698a1ff201fa72f9", 5), ("001_e98dd6f0637d58e7", 18)}
     phrase = index.search('"may supply ammunition"', limit=100)
     assert hit_keys(phrase) == {("000_698a1ff201fa72f9", 5)}
     marked = {phrase.hits[0].text[a:b] for a, b in phrase.hits[0].marks}
@@ -115,8 +115,7 @@ def test_add_change_delete_article_updates_not_rebuilds(ws, index):
     new = "A brand new report\n\nThe zeppelin landed in Pyongyang.\n"
     (ws.corpus / "005_new.txt").write_text(new, encoding="utf-8")
     changed = ws.corpus / "001_e98dd6f0637d58e7.txt"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("ammunition", "munitions"),
-                       encoding="utf-8")
+    git_write(changed, changed.read_text(encoding="utf-8").replace("ammunition", "munitions"))
     (ws.corpus / "003_420c701de47a1b0c.txt").unlink()
     report = index.ensure()
     assert not report.rebuilt
@@ -132,6 +131,8 @@ def test_add_change_delete_article_updates_not_rebuilds(ws, index):
 def test_touched_but_same_bytes_is_not_reindexed(ws, index):
     p = ws.corpus / "000_698a1ff201fa72f9.txt"
     p.write_bytes(p.read_bytes())  # new mtime, same content
+    assert index.ensure(full=True).touched == 0
+    git_write(p, p.read_text(encoding="utf-8"))  # replaced by an identical file
     assert index.ensure().touched == 0
 
 
@@ -256,7 +257,7 @@ def test_tag_file_changed_by_git_pull_is_picked_up(ws, index):
     assert index.ensure().retagged == 1
     path = ws.tags / "carol" / "003_420c701de47a1b0c.yaml"
     pulled = re.sub(r"label: speculation", "label: warning", path.read_text())
-    path.write_text(pulled, encoding="utf-8")
+    git_write(path, pulled)
     assert index.ensure().retagged == 1
     assert hit_keys(index.search("label:warning", 10)) == {("003_420c701de47a1b0c", 14)}
     shutil.rmtree(ws.tags / "carol")

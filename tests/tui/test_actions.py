@@ -90,3 +90,9 @@ def test_readme_key_table_matches_the_help() -> None:
     shown = [keys for keys, _ in reader_rows(None) if (keys, _) != LABEL_ROW]
     readme = [k for k in readme if not k.startswith("1–9")]
     assert readme == shown
+
+
+def test_the_footer_priorities_name_rows_of_the_table() -> None:
+    from tui.widgets.key_bar import PRIORITY
+
+    assert set(PRIORITY) - set(BY_ID) == set()

@@ -7,11 +7,11 @@ from array import array
 from tui_helpers import CHROMY, REPO
 
 from tui.core import articles
+from tui.core.marks import Marks
 from tui.core.sentence_nav import SentenceNav
 from tui.core.tags import TagDoc, make_tag
 from tui.widgets.layout import irregular_chars, layout, wrap
 from tui.widgets.line_painter import highlight_pattern
-from tui.widgets.marks import Marks
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -90,3 +90,24 @@ def test_highlight_pattern_matches_words_phrases_and_longer_forms() -> None:
     assert [m.group() for m in pat.finditer(text)] == ["warned", "arms\ndeal", "warning"]
     assert highlight_pattern([]) is None and highlight_pattern(["  "]) is None
     assert highlight_pattern(["[x"]).search("a [x b")  # regex characters are literal
+
+
+def test_a_huge_block_is_wrapped_part_by_part_as_if_whole(monkeypatch) -> None:
+    """Single newlines: parts end at newlines, so the screen lines are the same as wrapping the
+    block whole; the first screen wraps one part, not 3 MB."""
+    from tui.widgets import layout as layout_mod
+
+    paras = [" ".join(p.split()) for s in sorted((REPO / "seeds").glob("*.txt"))
+             for p in s.read_text(encoding="utf-8").split("\n\n") if len(p) > 200]
+    text = "Title\n\n" + "\n".join(paras * 40) + "\n"
+    art = articles.parse(text, "big")
+    parted = layout_mod.layout(text, art.blocks, 80)
+    assert len(parted.units) > 10
+    lazy = layout_mod.Layout(text, art.blocks, 80)
+    lazy.ensure_line(40)
+    assert lazy.done <= 4 and lazy.ends[-1] < 4 * layout_mod.UNIT_MAX
+    monkeypatch.setattr(layout_mod, "UNIT_MAX", 10**9)
+    whole = layout_mod.layout(text, art.blocks, 80)
+    assert len(whole.units) == len(art.blocks)
+    assert (parted.starts, parted.ends, parted.blocks) == (whole.starts, whole.ends, whole.blocks)
+    assert parted.line_of(len(text) - 5) == whole.line_of(len(text) - 5)

@@ -103,13 +103,10 @@ async def test_rows_not_read_yet_are_read_when_they_come_on_screen(tmp_path,
         assert app.library[N // 2].pending
 
 
-async def test_a_click_on_a_row_opens_it(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await library_ready(pilot)
-        await pilot.click(ArticleList, offset=(10, 1))
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.screen.article.id == app.library[1].id
+async def test_a_click_on_a_row_opens_it(app, pilot) -> None:
+    await pilot.click(ArticleList, offset=(10, 1))
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    assert app.screen.article.id == app.library[1].id
 
 
 async def test_the_scroll_bar_column_scrolls_and_opens_nothing(tmp_path) -> None:

@@ -27,58 +27,50 @@ def at(view) -> int:
     return [x.start for x in stops(view)].index(view.cursor.start)
 
 
-async def test_j_k_and_arrows_step_through_sentences(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        view = app.screen.view
-        assert at(view) == 0 and view.cursor.title
-        await pilot.press("j")
-        assert at(view) == 1
-        await pilot.press("down", "down")
-        assert at(view) == 3
-        await pilot.press("k")
-        assert at(view) == 2
-        await pilot.press("up", "up", "up")  # stays on the first sentence
-        assert at(view) == 0
+async def test_j_k_and_arrows_step_through_sentences(app, pilot, reader) -> None:
+    view = app.screen.view
+    assert at(view) == 0 and view.cursor.title
+    await pilot.press("j")
+    assert at(view) == 1
+    await pilot.press("down", "down")
+    assert at(view) == 3
+    await pilot.press("k")
+    assert at(view) == 2
+    await pilot.press("up", "up", "up")  # stays on the first sentence
+    assert at(view) == 0
 
 
-async def test_g_and_G_go_to_first_and_last_sentence_skipping_chrome(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, CHROMY)
-        view = app.screen.view
-        text = view.article.text
-        # Seed 003 opens with a date, a slogan and a phone number: the cursor starts on the title.
-        assert text[view.cursor.start : view.cursor.end].startswith("North Korean Leader Kim")
-        await pilot.press("G")
-        last = view.cursor
-        assert not last.chrome and text[last.start : last.end] != "© Copyright 2021 inewszone Media"
-        assert view.nav.next(last) is None
-        await pilot.press("g")
-        assert view.cursor.title
-        # Chrome is reachable deliberately: ctrl+t stops skipping it.
-        await pilot.press("ctrl+t", "g")
-        assert view.cursor.chrome and text[view.cursor.start : view.cursor.end] == "June 22, 2024"
-        await pilot.press("G")
-        assert text[view.cursor.start : view.cursor.end].startswith("© Copyright")
-        await pilot.press("ctrl+t", "g")
-        assert view.cursor.title
+async def test_g_and_G_go_to_first_and_last_sentence_skipping_chrome(app, pilot) -> None:
+    await open_reader(pilot, CHROMY)
+    view = app.screen.view
+    text = view.article.text
+    # Seed 003 opens with a date, a slogan and a phone number: the cursor starts on the title.
+    assert text[view.cursor.start : view.cursor.end].startswith("North Korean Leader Kim")
+    await pilot.press("G")
+    last = view.cursor
+    assert not last.chrome and text[last.start : last.end] != "© Copyright 2021 inewszone Media"
+    assert view.nav.next(last) is None
+    await pilot.press("g")
+    assert view.cursor.title
+    # Chrome is reachable deliberately: ctrl+t stops skipping it.
+    await pilot.press("ctrl+t", "g")
+    assert view.cursor.chrome and text[view.cursor.start : view.cursor.end] == "June 22, 2024"
+    await pilot.press("G")
+    assert text[view.cursor.start : view.cursor.end].startswith("© Copyright")
+    await pilot.press("ctrl+t", "g")
+    assert view.cursor.title
 
 
-async def test_n_and_p_switch_articles(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        screen = app.screen
-        await pilot.press("n")
-        assert screen.article.id == SECOND and app.screen is screen
-        await pilot.press("n", "n", "n")
-        assert screen.article.id == "004_0413e7c0cc1f7413"
-        await pilot.press("n")  # the last one: stays
-        assert screen.article.id == "004_0413e7c0cc1f7413"
-        await pilot.press("p")
-        assert screen.article.id == CHROMY
+async def test_n_and_p_switch_articles(app, pilot, reader) -> None:
+    screen = app.screen
+    await pilot.press("n")
+    assert screen.article.id == SECOND and app.screen is screen
+    await pilot.press("n", "n", "n")
+    assert screen.article.id == "004_0413e7c0cc1f7413"
+    await pilot.press("n")  # the last one: stays
+    assert screen.article.id == "004_0413e7c0cc1f7413"
+    await pilot.press("p")
+    assert screen.article.id == CHROMY
 
 
 async def test_space_pgdn_and_pgup_page_through_the_article(tmp_path) -> None:
@@ -105,23 +97,20 @@ async def test_space_pgdn_and_pgup_page_through_the_article(tmp_path) -> None:
         assert view.nav.next(view.cursor) is None  # at the bottom: the last sentence
 
 
-async def test_brackets_jump_between_tagged_sentences(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        view = app.screen.view
-        await pilot.press("j", "j", "s", "j", "j", "j", "o", "g")
-        tagged = sorted(m.start for m in view.marks.marks)
-        assert len(tagged) == 2
-        await pilot.press("right_square_bracket")
-        assert view.cursor.start == tagged[0]
-        await pilot.press("right_square_bracket")
-        assert view.cursor.start == tagged[1]
-        await pilot.press("right_square_bracket")  # none after: stays, says so
-        assert view.cursor.start == tagged[1]
-        assert any("No tagged sentence after" in n.message for n in app._notifications)
-        await pilot.press("left_square_bracket")
-        assert view.cursor.start == tagged[0]
+async def test_brackets_jump_between_tagged_sentences(app, pilot, reader, notices) -> None:
+    view = app.screen.view
+    await pilot.press("j", "j", "s", "j", "j", "j", "o", "g")
+    tagged = sorted(m.start for m in view.marks.marks)
+    assert len(tagged) == 2
+    await pilot.press("right_square_bracket")
+    assert view.cursor.start == tagged[0]
+    await pilot.press("right_square_bracket")
+    assert view.cursor.start == tagged[1]
+    await pilot.press("right_square_bracket")  # none after: stays, says so
+    assert view.cursor.start == tagged[1]
+    assert any("No tagged sentence after" in n.message for n in notices)
+    await pilot.press("left_square_bracket")
+    assert view.cursor.start == tagged[0]
 
 
 async def test_escape_goes_back_to_the_library_and_q_quits(tmp_path) -> None:
@@ -165,7 +154,8 @@ async def test_escape_from_a_search_hit_is_one_key_back_to_the_results(tmp_path)
         assert first_reader.view.cursor == where and first_reader.article.id == FIRST
 
 
-async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_path) -> None:
+async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_path,
+                                                                          notices) -> None:
     from tui.screens.search import SearchScreen
 
     app = make_app(workspace(tmp_path))
@@ -183,7 +173,7 @@ async def test_past_the_last_match_the_key_again_goes_to_the_next_article(tmp_pa
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
         reader = app.screen
         assert reader.article.id == order[0]
-        said = lambda: [n.message for n in app._notifications]  # noqa: E731
+        said = lambda: [n.message for n in notices]  # noqa: E731
         for _ in range(20):
             await pilot.press("full_stop")
             if any(m.startswith("No more matches below") for m in said()):
@@ -217,28 +207,25 @@ async def test_j_at_the_foot_of_the_screen_scrolls_a_quarter_screen_past_it(tmp_
         assert len(scrolls) <= 4  # not one scroll per key
 
 
-async def test_question_mark_shows_keys_and_label_guidelines(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        await pilot.press("question_mark")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
-        svg = app.export_screenshot()
-        for needle in ("Keys in the reader", "speculation", "presents as possible but unconfirmed",
-                       "official statement", "warning", "undo"):
-            assert needle in svg.replace("&#160;", " ")
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+async def test_question_mark_shows_keys_and_label_guidelines(app, pilot, reader) -> None:
+    await pilot.press("question_mark")
+    await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+    svg = app.export_screenshot()
+    for needle in ("Keys in the reader", "speculation", "presents as possible but unconfirmed",
+                   "official statement", "warning", "undo"):
+        assert needle in svg.replace("&#160;", " ")
+    await pilot.press("escape")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
 
 
-async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch) -> None:
+async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch, notices) -> None:
     monkeypatch.setitem(sys.modules, "tui.screens.search", None)  # as if not installed
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
         await pilot.press("slash")
         assert isinstance(app.screen, ReaderScreen)
-        assert any("Search is not available" in n.message for n in app._notifications)
+        assert any("Search is not available" in n.message for n in notices)
 
     class SearchScreen(Screen):
         pass
@@ -261,23 +248,21 @@ async def test_slash_opens_search_or_says_it_is_missing(tmp_path, monkeypatch) -
         assert first_reader.article.id == FIRST
 
 
-async def test_open_article_at_a_sentence_with_highlights_and_match_keys(tmp_path) -> None:
-    app = make_app(workspace(tmp_path))
-    async with app.run_test(size=SIZE) as pilot:
-        await open_reader(pilot, FIRST)
-        assert app.open_article(SECOND, sentence=5, highlight=["ammunition", "Putin"])
-        await pilot.pause()
-        view = app.screen.view
-        assert view.article.id == SECOND
-        assert view.nav.index_of(view.cursor) == 5
-        text = view.article.text
-        await pilot.press("full_stop")
-        after = view.cursor
-        sentence = text[after.start : after.end].lower()
-        assert "ammunition" in sentence or "putin" in sentence
-        assert after.start > view.nav.at_index(5).start
-        await pilot.press("comma")
-        assert view.cursor.start < after.start
-        # escape first drops the highlights (and the match keys leave the footer), then goes back
-        await pilot.press("escape")
-        assert not view.has_highlight and isinstance(app.screen, ReaderScreen)
+async def test_open_article_at_a_sentence_with_highlights_and_match_keys(
+        app, pilot, reader) -> None:
+    assert app.open_article(SECOND, sentence=5, highlight=["ammunition", "Putin"])
+    await pilot.pause()
+    view = app.screen.view
+    assert view.article.id == SECOND
+    assert view.nav.index_of(view.cursor) == 5
+    text = view.article.text
+    await pilot.press("full_stop")
+    after = view.cursor
+    sentence = text[after.start : after.end].lower()
+    assert "ammunition" in sentence or "putin" in sentence
+    assert after.start > view.nav.at_index(5).start
+    await pilot.press("comma")
+    assert view.cursor.start < after.start
+    # escape first drops the highlights (and the match keys leave the footer), then goes back
+    await pilot.press("escape")
+    assert not view.has_highlight and isinstance(app.screen, ReaderScreen)

@@ -17,10 +17,6 @@ def here(app) -> tuple[int, int]:
     return cur.start, cur.end
 
 
-def messages(app) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_next_suggestion_then_plus_writes_an_ordinary_tag_noting_its_cue(tmp_path) -> None:
     ws = workspace(tmp_path)
     app = make_app(ws)
@@ -72,7 +68,7 @@ async def test_minus_dismisses_for_good_and_braces_step_over_it(tmp_path) -> Non
         assert here(app) != second
 
 
-async def test_a_cue_mostly_dismissed_goes_quiet_and_help_says_so(tmp_path) -> None:
+async def test_a_cue_mostly_dismissed_goes_quiet_and_help_says_so(tmp_path, notices) -> None:
     ws = workspace(tmp_path)
     path = ws.labels_path
     text = path.read_text(encoding="utf-8")
@@ -92,11 +88,11 @@ async def test_a_cue_mostly_dismissed_goes_quiet_and_help_says_so(tmp_path) -> N
             if dismissed == 5:
                 break
         assert dismissed == 5
-        assert any("'the' of warning is mostly dismissed" in m for m in messages(app))
+        assert any("'the' of warning is mostly dismissed" in m for m in notices.messages())
         assert app.suggester.stats.is_quiet("warning", "the")
         # No ghost of "the" anywhere now, though most sentences have the word.
-        assert len([s for s in screen.found.items if "the" in s.cues]) > 5
-        for s in screen.found.items:
+        assert len([s for s in screen.found.all if "the" in s.cues]) > 5
+        for s in screen.found.all:
             live = app.suggester.live(screen.found, s)
             assert live is None or "the" not in live.cues
         await pilot.press("question_mark")

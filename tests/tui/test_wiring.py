@@ -19,6 +19,7 @@ from tui_helpers import (
 )
 
 import tui.screens.reader as reader_module
+from tui import quiet_feed
 from tui.core.search import live
 from tui.screens.library import LibraryScreen
 from tui.screens.reader import ReaderScreen
@@ -59,6 +60,7 @@ async def test_search_before_any_article_leaves_one_index_writer_and_holds_long_
         tmp_path, monkeypatch) -> None:
     """Bug 1: `/` first built a second index feed in the search worker (two writers on one
     index), and the long-article hold recorded the worker's thread as the UI's (no hold)."""
+    monkeypatch.setattr(quiet_feed, "QUIET_SECONDS", 600)  # held until the search opens
     ws = workspace(tmp_path)
     (ws.corpus / "500_long.txt").write_text(long_article_text(), encoding="utf-8")
     writers: list[object] = []
@@ -114,7 +116,7 @@ async def test_enter_twice_quickly_in_the_library_opens_the_second_article(tmp_p
 
 
 async def test_a_conflicted_teammate_file_is_one_notice_and_a_mark_until_fixed(
-        tmp_path, monkeypatch) -> None:
+        tmp_path, monkeypatch, notices) -> None:
     """Bug 3: a teammate's broken file re-raised its toast on every poll; they stacked."""
     monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)  # forty polls in two seconds
     ws = workspace(tmp_path)
@@ -125,7 +127,7 @@ async def test_a_conflicted_teammate_file_is_one_notice_and_a_mark_until_fixed(
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, FIRST)
         await pilot.pause(2.0)
-        about = [n for n in app._notifications if broken.name in n.message]
+        about = notices.about(broken.name)  # every notice so far, expired ones too
         assert len(about) == 1, [n.message for n in about]
         assert "⚠ 1 broken tag file" in status(app)
         await pilot.press("s")  # my own tagging is not refused by bob's file
@@ -133,10 +135,11 @@ async def test_a_conflicted_teammate_file_is_one_notice_and_a_mark_until_fixed(
         assert len(app.screen.view.marks.marks) == 1
         broken.unlink()  # bob resolves the conflict (here: drops the file)
         await wait_for(pilot, lambda: "broken tag file" not in status(app), "the mark to go")
-        assert len([n for n in app._notifications if broken.name in n.message]) == 1
+        assert len(notices.about(broken.name)) == 1
 
 
-async def test_a_problem_fixed_on_disk_is_not_announced_at_the_next_start(tmp_path) -> None:
+async def test_a_problem_fixed_on_disk_is_not_announced_at_the_next_start(tmp_path,
+                                                                          notices) -> None:
     """Bug 3, second half: the library announced the problems of its cache before checking."""
     ws = workspace(tmp_path)
     broken = ws.tags / "bob" / f"{FIRST}.yaml"
@@ -146,13 +149,13 @@ async def test_a_problem_fixed_on_disk_is_not_announced_at_the_next_start(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         await library_ready(pilot)
         await pilot.pause(0.2)
-        assert len([n for n in app._notifications if broken.name in n.message]) == 1
+        assert len(notices.about(broken.name)) == 1
     broken.unlink()
     again = make_app(ws)
     async with again.run_test(size=SIZE) as pilot:
         await library_ready(pilot)
         await pilot.pause(0.2)
-        assert not [n for n in again._notifications if broken.name in n.message]
+        assert len(notices.about(broken.name)) == 1  # the first start's notice, none since
         assert "broken" not in status(again)
 
 

@@ -1,5 +1,5 @@
 """The `newstag` click group: the global options, and one lazily imported module per subcommand
-(named in `tui.cli.main.SUBCOMMANDS`). Plain `newstag` does not come here (see `main.main`)."""
+(named in SUBCOMMANDS). Plain `newstag` does not come here (see `main.main`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,12 @@ import click
 from tui import __version__
 
 from .common import Fail, path_option, workspace_from
-from .main import _NAMES, SUBCOMMANDS
+
+# One module per subcommand, each defining `command`; a module that is absent is skipped so a
+# partial install still starts.
+SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
+               "import_tags", "agree", "review", "claims", "sentences", "serve")
+_NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 
 class LazyGroup(click.Group):

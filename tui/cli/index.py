@@ -42,7 +42,7 @@ def command(ctx: click.Context, rebuild: bool, wait: float, engine: str | None) 
         click.echo(f"newstag: {index.notice}", err=True)
     bar = ProgressBar()
     try:
-        report = index.ensure(progress=bar, rebuild=rebuild, timeout=wait)
+        report = index.ensure(progress=bar, rebuild=rebuild, timeout=wait, full=True)
     except IndexBusy as exc:
         raise Fail(f"{exc}; try again when it has finished") from None
     except SearchError as exc:

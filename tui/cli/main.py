@@ -10,12 +10,6 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-# One module per subcommand, each defining `command`; a module that is absent is skipped so a
-# partial install still starts.
-SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
-               "import_tags", "agree", "review", "claims", "sentences", "serve")
-_NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
-
 
 def start_tui() -> int:
     """`newstag` with no arguments: the TUI on the workspace in the current folder."""

@@ -3,6 +3,7 @@ that bind them, with the keys in force (`Help: keys and label guidelines (?)`)."
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -14,9 +15,9 @@ from tui.bindings import shown_keys
 class ActionCommands(Provider):
     """What a key does, offered by name; only what the screen under the palette binds now."""
 
-    def _commands(self) -> list[tuple[str, str, partial[object]]]:
+    def _commands(self) -> list[tuple[str, str, Callable[[], Awaitable[bool]]]]:
         bound = {b.binding.id: b for b in self.screen.active_bindings.values() if b.enabled}
-        out = []
+        out: list[tuple[str, str, Callable[[], Awaitable[bool]]]] = []
         for action in ACTIONS:
             active = bound.get(action.id)
             if not action.palette or active is None:

@@ -55,7 +55,7 @@ _FIXED = [
     r"(tags?|topics?|categories|category|keywords): .{0,80}",
     r"(source|sources|via|publisher|published by): [^.!?]{1,60}\.?",
     r"(filed under|posted in):? [^.!?]{0,80}",
-    r"(image|media) (source|caption|credit):? .{0,80}",
+    r"(image|media|video|photo) (source|caption|credit)[:,]? .{0,80}",
     r"(accept|manage|reject)( all)? cookies.*",
     r"loading\.{0,3}",
     r"\d+ min(ute)?s? read",
@@ -82,6 +82,7 @@ me more most my myself no nor not now of off on once only or other our ours out 
 says same she should so some such than that the their theirs them then there these they this
 those through to too under until up very was we were what when where which while who whom why
 will with would you your yours yourself also its it's he's she's they're we're who's
+every everything everyone many much one two just like get got make made still even well back
 """)
 SOCIAL = word_set("""
 facebook twitter x whatsapp linkedin telegram reddit pinterest instagram tiktok youtube threads

@@ -17,14 +17,19 @@ __all__ = ["Byline", "Dateline", "clean_source", "copyright_holder", "is_outlet"
            "is_site_name",
            "parse_byline", "parse_dateline", "source_label", "staff_outlet"]
 
-# Nouns that name a publication (any language's outlets mostly use one of these in English).
-OUTLET_WORDS = word_set("""
+# Nouns that name a publication (outlets mostly use one of these in English), and agencies and
+# broadcasters known by their own name.
+GENERIC_OUTLET_WORDS = word_set("""
 news times post herald journal tribune gazette telegraph chronicle daily weekly press media
 observer guardian independent express mirror standard review wire wires network networks
 broadcasting broadcaster radio tv television magazine insider dispatch courier bulletin monitor
-agency reuters ap afp bbc cnn abc nbc cbs npr pbs bloomberg xinhua yonhap tass kyodo ria efe
-dpa ansa upi aap newspaper newspapers
+agency newspaper newspapers
 """)
+BRANDS = word_set("""
+reuters ap afp bbc cnn abc nbc cbs npr pbs bloomberg xinhua yonhap tass kyodo ria efe dpa ansa
+upi aap
+""")
+OUTLET_WORDS = GENERIC_OUTLET_WORDS | BRANDS
 # A part of a byline ending in one of these is the writer's role ("Economics Correspondent").
 ROLE_WORDS = word_set("""
 writer writers reporter reporters correspondent correspondents editor editors contributor
@@ -90,7 +95,7 @@ def is_site_name(s: str) -> bool:
     toks = _tokens(s)
     if not is_outlet(s) or not 1 <= len(toks) <= 5:
         return False
-    return "." in s or any(t[0].isupper() and t.lower() not in OUTLET_WORDS
+    return "." in s or any(t[0].isupper() and t.lower() not in GENERIC_OUTLET_WORDS
                            and t.lower() not in STOPWORDS for t in toks)
 
 
@@ -146,7 +151,7 @@ def parse_byline(line: str) -> Byline | None:
         return None
     author, outlet = "", ""
     head = _role_stripped(parts[0])
-    if is_outlet(head) and m:  # "by time news", "By Example Times staff"
+    if is_outlet(head) and (m or len(parts) > 1):  # "by time news", "BBC News, Correspondent"
         outlet = clean_source(staff_outlet(head) or head)
     elif is_person(head):
         author = head
@@ -165,6 +170,9 @@ def parse_byline(line: str) -> Byline | None:
             author = f"{author}, {p}"
         else:
             return None  # words that are no name, role, outlet or date: not a byline
+    if author.isupper():  # "By MARY CLARE JALONICK" (wire style)
+        author = " ".join(w.capitalize() if len(w) > 1 else w for w in author.split())
+        author = re.sub(r"\bAnd\b", "and", author)
     return Byline(author, outlet) if said else None
 
 
@@ -191,6 +199,8 @@ def source_label(line: str) -> str:
 
 def based_on(line: str) -> Byline | None:
     """"This article is based on content written by AP writer Kim Tong-hyung." """
+    if "based on" not in line.lower():
+        return None
     m = _BASED_ON.search(line)
     if not m:
         return None
@@ -203,6 +213,8 @@ def based_on(line: str) -> Byline | None:
 
 def tail_reporting(line: str) -> str:
     """"(Reporting by Jane Smith in Seoul; Editing by John Doe)" -> "Jane Smith"."""
+    if "reporting by" not in line.lower():  # a cheap no: the regex tries every position
+        return ""
     m = _TAIL_REPORTING.search(line)
     if m and is_person(m.group("who")):
         return m.group("who").strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 
 COMMON = 60  # a word more frequent than this in the text says little about where a quote is
 WORD = re.compile(r"\w+")
@@ -89,7 +89,7 @@ def align(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
     matcher = SequenceMatcher(None, quote, text[lo:hi], autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size >= 3]
 
-    def stray(x, y) -> bool:  # y follows x much further away in the text than in the quote
+    def stray(x: Match, y: Match) -> bool:  # y follows x much further in the text than the quote
         return (y.b - x.b - x.size) - (y.a - x.a - x.size) > 30
 
     while len(blocks) > 1 and stray(blocks[0], blocks[1]):

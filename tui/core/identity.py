@@ -12,6 +12,7 @@ import os
 import re
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 ENV_VAR = "NEWSTAG_ANNOTATOR"
@@ -49,7 +50,7 @@ def login_name() -> str:
 
 def explain_annotator(cli_value: str | None = None, cwd: Path | None = None) -> tuple[str, str]:
     """(slug, where it came from): the first non-blank of flag, environment, git, login."""
-    sources = (
+    sources: tuple[tuple[str, Callable[[], str | None]], ...] = (
         ("--annotator", lambda: cli_value),
         (ENV_VAR, lambda: os.environ.get(ENV_VAR)),
         ("git config user.name", lambda: git_user_name(cwd)),

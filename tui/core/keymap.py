@@ -101,8 +101,8 @@ def parse(path: Path, data: dict[object, object], lines: Mapping[str, int],
         line = lines.get(binding_id, 1)
         where = f"{path}:{line}: {one_line(binding_id, 60)}"
         if binding_id not in bindings.defaults:
-            problems.append(f"{where}: no binding has this id (the ids are in ? and "
-                            "tui/actions.py); entry ignored")
+            problems.append(f"{where}: no binding has this id (ids are like "
+                            "reader.next-sentence; all are in tui/actions.py); entry ignored")
             continue
         if isinstance(raw_keys, bool) or not isinstance(raw_keys, str | int) \
                 or not str(raw_keys).strip():

@@ -32,7 +32,7 @@ class CachedRows:
     """The rows of a cache file as bytes, each cut from the file's buffer on access; rows set
     later (decoded entries, re-read files) are kept beside it."""
 
-    def __init__(self, data: bytes | mmap.mmap, offsets: array) -> None:
+    def __init__(self, data: bytes | mmap.mmap, offsets: array[int]) -> None:
         self._data = data
         self._offsets = offsets
         self._n = len(offsets) - 1
@@ -71,7 +71,7 @@ def _map(path: Path) -> bytes | mmap.mmap:
         return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _header(data: bytes | mmap.mmap, expected: dict) -> dict | None:
+def _header(data: bytes | mmap.mmap, expected: dict[str, Any]) -> dict[str, Any] | None:
     end = data.find(b"\n")
     try:
         header = json.loads(data[: end if end >= 0 else len(data)])
@@ -82,7 +82,7 @@ def _header(data: bytes | mmap.mmap, expected: dict) -> dict | None:
     return header
 
 
-def _stats(header: dict) -> Stats | None:
+def _stats(header: dict[str, Any]) -> Stats | None:
     stats = (header.get("source_cells"), header.get("unreadable"))
     return stats if all(isinstance(n, int) for n in stats) else None  # type: ignore[return-value]
 

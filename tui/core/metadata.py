@@ -30,7 +30,7 @@ __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", 
 METADATA_VERSION = 2
 HEAD_LINES = 12  # the headline is near the top; never scan a whole (possibly huge) article
 TAIL_LINES = 8  # "© 2002 Example Times", "Reporting by ..." sit at the bottom
-LINE_CAP = 2000  # characters of one line looked at: a 3 MB single-line article costs the same
+LINE_CAP = 1000  # characters of one line looked at: a 3 MB single-line article costs the same
 TITLE_MAX = 80  # a title made from the first sentence is cut to about this many characters
 _PARAGRAPH_WORDS = 15  # a prose line this long is a lead paragraph: the headline is above it
 _LEAD_CHARS = 1500  # how much of the lead a headline's words are looked for in
@@ -129,7 +129,7 @@ def _pick_headline(lines: list[_Line]) -> int | None:
     when no line is one."""
     first_par = next((i for i, ln in enumerate(lines) if ln.role == "paragraph"), len(lines))
     pars = [ln.text for ln in lines if ln.role == "paragraph"]
-    supported: list[tuple[bool, int]] = []  # (too short to be sure, index)
+    supported: list[tuple[bool, int, float]] = []  # (too short to be sure, index, score)
     for i, ln in enumerate(lines[:first_par]):
         if ln.role != "candidate" or not _headline_shaped(ln.text):
             continue
@@ -137,11 +137,17 @@ def _pick_headline(lines: list[_Line]) -> int | None:
         if not stems:
             continue
         lead_lines = pars or [x.text for x in lines[i + 1 :] if x.role == "candidate"]
-        lead = _stems(" ".join(lead_lines)[:_LEAD_CHARS])
-        if len(stems & lead) / len(stems) >= _MIN_SUPPORT:
-            supported.append((len(ln.text.split()) < 4, i))
-    if supported:  # the first line the lead supports; a section name ("North Korea") only last
-        return min(supported)[1]
+        matched = len(stems & _stems(" ".join(lead_lines)[:_LEAD_CHARS]))
+        share = matched / len(stems)
+        if share >= _MIN_SUPPORT:
+            supported.append((len(ln.text.split()) < 4, i, matched * share))
+    if supported:
+        # The first line the lead supports about as well as the best one does (words the lead
+        # repeats, times the share of the line's words they are): a slogan may share a word or
+        # two with the story ("The latest in science, every day"); the headline shares most of
+        # its own. A section name ("North Korea") only when nothing else is.
+        best = max(m for _, _, m in supported)
+        return min((short, i) for short, i, m in supported if m >= 0.6 * best)[1]
     if first_par < len(lines):  # the line right above the lead, past datelines and bylines
         for i in range(first_par - 1, -1, -1):
             ln = lines[i]
@@ -163,7 +169,7 @@ def lead_title(sentence: str, limit: int = TITLE_MAX) -> str:
 def _first_sentence(line: str) -> str:
     from .sentences import Span, split_block  # the splitter only when there is no headline
 
-    piece = line[:600]
+    piece = line[: TITLE_MAX * 3]  # enough to see whether it ends before the cut, and why
     spans = split_block(piece, Span(0, len(piece)))
     return piece[spans[0].start : spans[0].end] if spans else piece
 
@@ -188,8 +194,10 @@ def read(text: str, article_id: str) -> Metadata:
     else:
         lead = next((x for x in lines if x.role == "paragraph"), None) \
             or next((x for x in lines if x.role == "candidate"), None)
-        if lead is not None:
-            title, title_from = lead_title(_first_sentence(lead.text)), "lead"
+        if lead is not None:  # its first sentence, without "SEOUL (Reuters) -" before it
+            d = credits.parse_dateline(lead.text)
+            body = lead.text[d.length :].lstrip(" -–—:") if d is not None else lead.text
+            title, title_from = lead_title(_first_sentence(body or lead.text)), "lead"
     after = ti if ti is not None else 0
     date = _date([x.text for x in lines], ti)
     dateline, dateline_span, agency = "", None, ""
@@ -202,12 +210,20 @@ def read(text: str, article_id: str) -> Metadata:
             if ln.role == "paragraph" or d is not None:
                 break
     byline, byline_span, by_outlet = "", None, ""
-    for ln in lines:
-        if ln.role == "byline" and ln is not (lines[ti] if ti is not None else None):
+    for k, ln in enumerate(lines):
+        if ln.role == "byline" and k != ti:
             b = credits.parse_byline(ln.text)
             byline = b.author if b else ""
             by_outlet = (b.outlet if b else "") or credits.staff_outlet(ln.text)
-            byline_span = (ln.start, ln.end)
+            end = ln.end
+            for more in lines[k + 1 :]:  # "By Tom Burridge" / "BBC News, Transport correspondent"
+                if more.role != "byline":
+                    break
+                b = credits.parse_byline(more.text)
+                byline = byline or (b.author if b else "")
+                by_outlet = by_outlet or (b.outlet if b else "") or credits.staff_outlet(more.text)
+                end = more.end
+            byline_span = (ln.start, end)
             break
     source = source or _source([x.text for x in lines], tail, ti, by_outlet, agency)
     if not byline:
@@ -239,9 +255,10 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
             return found
     header = head[: ti or 0] + _header_block(head, ti)
     for line in header:  # a site name around the headline ("The Example Times")
-        if credits.is_site_name(line) and chrome_reason(line) is None \
+        name = re.split(r"\s*(?:,|\||\s[-–—]\s)\s*", line)[0]  # "BBC News, Transport ..."
+        if credits.is_site_name(name) and chrome_reason(line) is None \
                 and not line.endswith(("!", "?", ".")):
-            return credits.clean_source(line)
+            return credits.clean_source(name)
     for find in (credits.source_label, credits.copyright_holder):
         for line in head + tail:
             if found := find(line):

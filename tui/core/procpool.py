@@ -48,7 +48,7 @@ def _start_resource_tracker() -> None:
         resource_tracker.ensure_running()
     finally:
         sys.stderr = saved
-        if fallback is not sys.__stderr__:
+        if fallback is not sys.__stderr__ and fallback is not None:
             fallback.close()
 
 
@@ -83,7 +83,7 @@ class QuietMainProcess(mpc.SpawnProcess):
 
 
 class SpawnWithoutMain(mpc.SpawnContext):
-    Process = QuietMainProcess  # type: ignore[assignment]
+    Process = QuietMainProcess
 
 
 def make_pool(workers: int, quiet: bool = True) -> ProcessPoolExecutor:

@@ -46,7 +46,7 @@ _LOWER_START = re.compile(r"[\"“‘'(\[]*[a-z]")
 
 def _proposals(piece: str) -> list[int]:
     """Where sentencex ends sentences in `piece`: offsets just after each one's last character."""
-    import sentencex  # type: ignore[import-untyped]  # imported on first use (not at startup)
+    import sentencex  # imported on first use (not at startup)
 
     shown = _SURROGATE.sub("\ufffd", _BLANK_QUOTES.sub(" ", piece))
     try:

@@ -13,10 +13,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from . import anchoring
 from .articles import Article
 from .current import units_near
+from .fuzzymatch import Text
 from .tags import Tag, TagDoc, make_tag
 from .tagstore import Loaded, TagFileError, TagStore
 
@@ -281,7 +283,7 @@ def _sorted(tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
     return tuple(sorted(tags, key=lambda t: t.sort_key))
 
 
-def _signature(path) -> str:  # noqa: ANN001 - a Path
+def _signature(path: Path) -> str:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -293,7 +295,7 @@ def _fit(article: Article, tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
     text = article.text
     if all(t.orphan or text[t.start : t.end] == t.quote for t in tags):
         return tags
-    found, near = anchoring.Text(text), units_near(article)
+    found, near = Text(text), units_near(article)
 
     def fit(t: Tag) -> Tag:
         if t.orphan or text[t.start : t.end] == t.quote:

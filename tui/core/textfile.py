@@ -53,6 +53,9 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
                          "UTF-8)")
 
 
+_CONTROLS = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def _looks_binary(head: bytes) -> bool:
     """Binary: many controls, or NULs in bytes that are not UTF-8 (an image, a PDF, a zip).
 
@@ -60,7 +63,7 @@ def _looks_binary(head: bytes) -> bool:
     """
     if not head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROLS))  # C speed: 8 KiB per article
     if controls / len(head) > 0.10 or head.count(0) > 1 + len(head) // 200:
         return True
     if b"\x00" in head:

@@ -25,6 +25,8 @@ from .textfile import TextFileError
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
 ORPHANS_HINT = "re-attach or delete it in the Orphans view (ctrl+p, Orphans)"
+# Articles read during one validation, by id: the Article, or why it could not be read.
+ArticleCache = dict[str, "articles.Article | str"]
 
 
 @dataclass
@@ -61,7 +63,7 @@ def validate(ws: Workspace, fix: bool = False) -> Result:
     store = TagStore(ws.tags)
     corpus = corpus_ids(ws)
     _stray_files(ws, store, res)
-    cache: dict[str, articles.Article | str] = {}
+    cache: ArticleCache = {}
     for annotator, path in store.iter_files():
         res.files += 1
         if fix and annotator == ws.annotator:  # each annotator's files are theirs to rewrite
@@ -104,7 +106,7 @@ def _stray_files(ws: Workspace, store: TagStore, res: Result) -> None:
                                 "folder name; rename it (lower case letters, digits, dashes)")
 
 
-def _article(aid: str, corpus: dict[str, Path], cache: dict) -> articles.Article | str:
+def _article(aid: str, corpus: dict[str, Path], cache: ArticleCache) -> articles.Article | str:
     if aid not in cache:
         path = corpus.get(aid)
         if path is None:
@@ -117,7 +119,7 @@ def _article(aid: str, corpus: dict[str, Path], cache: dict) -> articles.Article
     return cache[aid]
 
 
-def _fix(store: TagStore, annotator: str, path: Path, corpus: dict[str, Path], cache: dict,
+def _fix(store: TagStore, annotator: str, path: Path, corpus: dict[str, Path], cache: ArticleCache,
          labels: set[str] | None, res: Result) -> None:
     try:
         loaded = store.load_path(path)
@@ -139,7 +141,7 @@ def _fix(store: TagStore, annotator: str, path: Path, corpus: dict[str, Path], c
         res.fixed.append(f"{path}: re-anchored on the changed article: {report.summary()}")
 
 
-def _check_doc(path: Path, loaded: Loaded, corpus: dict[str, Path], cache: dict,
+def _check_doc(path: Path, loaded: Loaded, corpus: dict[str, Path], cache: ArticleCache,
                res: Result) -> None:
     doc: TagDoc = loaded.doc  # type: ignore[assignment]
     expected = f"{file_stem(doc.article)}.yaml"

@@ -26,9 +26,9 @@ from tui.messages import TagsChanged
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.claims import ClaimIndex
     from tui.core.claims.table import Cell, Table
+    from tui.host import Host
 
 CLAIM_WIDTH = 48
 CELL_WIDTH = 22
@@ -43,7 +43,7 @@ class ClaimsScreen(Screen[None]):
     #claims-table { height: 1fr; }
     """
     BINDINGS = bindings("claims")
-    app: NewstagApp
+    app: Host
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,12 +19,6 @@ SHOWN_FILES = 8
 class CommitScreen(ModalScreen[str | None]):
     """Returns the commit message, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    CommitScreen { align: center middle; }
-    #commit-box { width: 80%; max-width: 100; height: auto; border: round $accent;
-                  background: $panel; padding: 0 1; }
-    #commit-files { height: auto; color: $text-muted; }
-    """
     BINDINGS = bindings("commit")
 
     def __init__(self, changes: TagChanges, annotator: str) -> None:

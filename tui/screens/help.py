@@ -57,10 +57,6 @@ def labels_table(labels: LabelSet, looks: dict[str, LabelLook]) -> Table:
         look = looks.get(label.name, UNKNOWN_LOOK)
         key = f"{n}" + (f" / {label.key}" if label.key else "")
         desc = Text(display_text(label.description or "(no description in labels.yaml)"))
-        if label.cues:
-            # One line: the full list is in labels.yaml, and the keys above must stay on screen.
-            cues = one_line(", ".join(label.cues), 64)
-            desc.append(f"\ncues ({len(label.cues)}): {cues}", style="dim")
         name = Text(one_line(label.name, 40), style=look.mine)
         table.add_row(Text(key, style=look.swatch), name, desc)
     return table
@@ -102,8 +98,9 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self.suggestions, id="help-suggestions")
             chrome = shown_keys(self.app, "reader.toggle-chrome")
             yield Static(Text("\nMarkers (on the line where the sentence starts): S,O = your "
-                              "labels · +w = someone else's · ✎ = a note · ›S = the sentence "
-                              "starting mid-line carries S, not the line's first words · "
+                              "labels · +w = someone else's · ✎ = a note · s? = a suggested "
+                              "label · ≈2 = the claim is in 2 other articles · ›S = what the "
+                              "marker names starts mid-line, not at the line's first words · "
                               f"dim text = site chrome ({chrome} to stop skipping it)",
                               style="dim"))
 

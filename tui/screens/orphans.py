@@ -38,13 +38,6 @@ class Orphan:
 class OrphansScreen(ModalScreen[None]):
     """Lists orphans: the open article's first, then those in other files of mine."""
 
-    DEFAULT_CSS = """
-    OrphansScreen { align: center middle; }
-    #orphans-box { width: 90%; height: 80%; border: round $warning; background: $panel;
-                   padding: 0 1; }
-    #orphans-help { height: auto; color: $text-muted; }
-    #orphans-list { height: 1fr; }
-    """
     BINDINGS = bindings("orphans")
     app: Host
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.bindings import bindings
 from tui.core.problems import Problem
 from tui.core.sanitize import one_line
 
@@ -31,8 +31,7 @@ def problems_text(problems: list[Problem]) -> Text:
 class ProblemsScreen(ModalScreen[None]):
     """A list to read; `escape` closes it."""
 
-    BINDINGS = [Binding("escape,q", "close", "Close", id="problems.close",
-                        tooltip="Back to where you were")]
+    BINDINGS = bindings("problems")
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__()

@@ -9,49 +9,18 @@ processes (~0.3-0.5 s for 3 MB on one core) and adopted the same way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 
 from textual.screen import Screen
 
 from tui.core.articles import Article
+from tui.core.progress import adopt, estimate, staged_copy, to_tag
+
+__all__ = ["BACKGROUND_DELAY", "SYNC_COUNT_CHARS", "SentenceCounter", "adopt", "estimate"]
 
 SYNC_COUNT_CHARS = 20_000  # below this, counting on the spot costs less than a frame or two
 BACKGROUND_DELAY = 1.5  # seconds after opening a big, never-seen article before segmenting starts
-
-
-# A sentence end as a rough guess sees it: . ! ? (closing quotes) then space and a capital.
-_ROUGH_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])")
-
-
-def estimate(text: str) -> int:
-    """Roughly how many sentences (a regex, ~30 ms for 3 MB): shown until the real count lands."""
-    return len(_ROUGH_END.findall(text)) + 1
-
-
-def _to_tag(article: Article) -> int:
-    return sum(1 for s in article.sentences() if not s.chrome)
-
-
-def _staged(article: Article, spans: list[tuple[int, int]]) -> tuple[Article, int]:
-    """A private copy of `article` with every sentence installed, and its count (any thread)."""
-    copy = replace(article, _by_block={}, _by_piece={}, _all=None, _starts=None)
-    copy.set_sentences(spans)
-    return copy, _to_tag(copy)
-
-
-def adopt(article: Article, staged: Article) -> None:
-    """Give `article` the sentences built on `staged` (same text and blocks): three references.
-
-    The core's `set_sentences` does the same work on the UI thread; this is that result moved
-    in without redoing it. (A core API for it would be cleaner: reported.)
-    """
-    if not article.segmented and staged.text is article.text:
-        article._all, article._starts = staged._all, staged._starts  # noqa: SLF001
-        article._by_block.clear()  # noqa: SLF001
-        article._by_piece.clear()  # noqa: SLF001
 
 
 class SentenceCounter:
@@ -69,7 +38,7 @@ class SentenceCounter:
         self.total = None
         self.estimate = 0
         if article.segmented or len(article.text) < SYNC_COUNT_CHARS:
-            self.total = _to_tag(article)
+            self.total = to_tag(article)
             return
         # After the first screen is painted: a thread competes with the paint for the GIL.
         self.screen.call_after_refresh(self._run, partial(self._from_cache, article), article)
@@ -117,7 +86,7 @@ class SentenceCounter:
         self._deliver(article, list(spans))
 
     def _deliver(self, article: Article, spans: list[tuple[int, int]]) -> None:
-        staged, total = _staged(article, spans)  # the heavy part, here in the worker
+        staged, total = staged_copy(article, spans)  # the heavy part, here in the worker
         self.screen.app.call_from_thread(self._install, article, staged, total)
 
     def _estimated(self, article: Article, n: int) -> None:

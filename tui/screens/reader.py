@@ -18,6 +18,7 @@ from textual.screen import Screen
 from tui.bindings import add_bindings, bindings, label_bindings
 from tui.commands.labels import LabelCommands
 from tui.core.articles import Article, Sentence
+from tui.core.marks import Marks
 from tui.core.others import OtherTags, problem_key
 from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
@@ -26,7 +27,6 @@ from tui.messages import TagsChanged
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.marks import Marks
 from tui.widgets.status_line import StatusLine, priority
 from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
 
@@ -68,6 +68,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self._composed = False
         self.twins = {}
         self._twins_noticed = set()
+        self._children = []
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -89,6 +90,9 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
                       highlight: Sequence[str] = ()) -> None:
         """What to show once composed (a screen's widgets exist only after its first push)."""
         self._initial = (article_id, offset, tuple(highlight))
+
+    def on_unmount(self) -> None:
+        self.stop_twins()
 
     def on_mount(self) -> None:
         self._composed = True
@@ -194,7 +198,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
         if article is self.article:
-            self.start_suggestions(article)  # a long article's sentences have just landed
+            self.sentences_replaced(article)  # a long article's sentences have just landed
 
     def _hints(self, s: Sentence) -> Text:
         """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""

@@ -3,13 +3,12 @@
 A ghost is a label proposed by a cue phrase of `labels.yaml` or by the team's model (once it
 passed its gate); nothing is written until `+` accepts one, as an ordinary tag whose note says
 where it came from. Suggestions of an article are worked out once, in a worker, when it is
-opened (and again when its sentences land, for a long one); what is shown is filtered at the
-moment of drawing, so a tag, a dismissal or a cue going quiet takes a ghost away at once.
+drawn, block by block (`tui.core.suggest.lazy`); what is shown is filtered at the moment of
+drawing, so a tag, a dismissal or a cue going quiet takes a ghost away at once.
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -20,6 +19,7 @@ from tui.core.suggest.engine import ArticleSuggestions, Suggestion
 
 if TYPE_CHECKING:
     from tui.core.articles import Article, Sentence
+    from tui.core.labels import LabelSet
     from tui.core.suggest.engine import Suggester
     from tui.core.suggest.model import Gate
     from tui.core.tags import TagDoc
@@ -27,14 +27,20 @@ if TYPE_CHECKING:
     from tui.widgets.article_view import ArticleView
 
 GHOST = Style(dim=True, italic=True)
-SYNC_CHARS = 20_000  # below this, proposing costs less than drawing the first screen
 
 
-def help_text(suggester: Suggester | None, gates: dict[str, Gate]) -> Text:
-    """For `?`: which cues went quiet (and their record), and what each label's model does."""
+def help_text(suggester: Suggester | None, gates: dict[str, Gate],
+              labels: LabelSet | None = None) -> Text:
+    """For `?`: each label's cues, which went quiet (and their record), what each label's
+    model does."""
     from tui.core.suggest.stats import QUIET_AFTER, QUIET_BELOW
 
     out = Text()
+    for label in labels.labels if labels is not None else ():
+        if label.cues:  # one line each: the full lists are in labels.yaml
+            cues = one_line(", ".join(label.cues), 80)
+            out.append(f"{one_line(label.name, 30)} cues ({len(label.cues)}): {cues}\n",
+                       style="dim")
     quiet = suggester.stats.quiet() if suggester is not None else {}
     if quiet:
         out.append("Quiet cues (mostly dismissed, they propose nothing now):\n")
@@ -74,38 +80,27 @@ class SuggestingActions:
 
     # -- working them out --------------------------------------------------------------------
     def start_suggestions(self, article: Article) -> None:
-        """Propose for `article` in a worker once its sentences are known (never blocking)."""
+        """Suggestions for `article`, worked out block by block as the reader draws or steps
+        (nothing is computed here: a 3 MB article costs what is on screen)."""
+        from tui.core.suggest.lazy import BlockSuggestions
+
         if self.found is not None and self.found.article_id == article.id \
                 and self.found.text is article.text:
             return
-        self.found = None
-        if not article.segmented:
-            return  # a long article: `sentences_known` calls again when they land
-        sentences = [(s.start, s.end, s.chrome) for s in article.sentences()]
+        self.found = BlockSuggestions(article, self.suggester.matcher, self.suggester.models)
         self._train_once()
-        if len(article.text) < SYNC_CHARS:  # well under a millisecond: shown with the article
-            self.found = self.suggester.propose(article.id, article.text, sentences)
-            return
-        self.run_worker(partial(self._propose, article, sentences), thread=True,
-                        exclusive=True, group="suggest", exit_on_error=False,
-                        description=f"suggestions for {article.id}")
 
-    def _propose(self, article: Article, sentences: list[tuple[int, int, bool]]) -> None:
-        found = self.suggester.propose(article.id, article.text, sentences)
-        self.app.call_from_thread(self._install_suggestions, article, found)
-
-    def _install_suggestions(self, article: Article, found: ArticleSuggestions) -> None:
-        if self.article is not article:
-            return
-        self.found = found
-        self.view.redraw()
-        self._update_info()
+    def sentences_replaced(self, article: Article) -> None:
+        """A long article's sentences landed wholesale: blocks are worked out again."""
+        found = self.found
+        if found is not None and found.article_id == article.id and hasattr(found, "forget"):
+            found.forget()
 
     def _train_once(self) -> None:
         """The team's model, learned once per session in a worker (nothing waits for it)."""
-        if getattr(self.app, "_suggest_training", False):
+        if self.app.services.suggest_training:
             return
-        self.app._suggest_training = True  # type: ignore[attr-defined]
+        self.app.services.suggest_training = True
         self.run_worker(self._train, thread=True, group="suggest-train", exit_on_error=False,
                         description="learning labels from the team's tags")
 
@@ -135,6 +130,8 @@ class SuggestingActions:
         if self.article is not None:
             self.found = None
             self.start_suggestions(self.article)
+            self.view.redraw()
+            self._update_info()
 
     # -- what is shown -----------------------------------------------------------------------
     def suggestions_on(self, start: int, end: int) -> list[Suggestion]:

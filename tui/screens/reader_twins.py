@@ -1,13 +1,20 @@
 """The reader's twins: `≈N` in the gutter, the outlets on the status line, `=` to act on them.
 
-Twins come from the claim index (`tui.core.claims`), opened once per session in a worker (the
-first build reads the whole corpus; the reader never waits for it) and kept on the app; after
-that, an article's twins are a dictionary lookup. Nothing is tagged on a twin unless the user
-picks it on the `=` screen; tagging a sentence that has twins says so, once per sentence.
+Twins come from the claim index (`tui.core.claims`), kept on the app: the cached index is
+loaded in a worker at once, then brought up to date with the corpus in a child process (the
+first build reads and segments the whole corpus: in-process it would hold the GIL and slow every
+key of the reader), then loaded again. After that, an article's twins are a dictionary lookup.
+Nothing is tagged on a twin unless the user picks it on the `=` screen; tagging a sentence that
+has twins says so, once per sentence.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -24,6 +31,40 @@ if TYPE_CHECKING:
     from tui.widgets.article_view import ArticleView
 
 Span = tuple[int, int]
+TWINS_DELAY = 1.0  # seconds after the first article opens before the claim index is looked at
+
+# The child process: bring the index under .newstag/claims/ up to date, print nothing.
+_REFRESH = ("import sys; from pathlib import Path; from tui.core.workspace import Workspace; "
+            "from tui.core.claims import open_index; "
+            "open_index(Workspace(*map(Path, sys.argv[1:5]), sys.argv[5]))")
+
+
+def refresh_index(ws: object, started: list[subprocess.Popen[bytes]] | None = None) -> str | None:
+    """Run the index update in a child process; None when it worked, "" when it was killed,
+    else one line saying why it failed.
+
+    The child is appended to `started` so its owner can kill it when the reader goes away, and
+    is killed at exit anyway (its writes are atomic: nothing half-written is left, the next
+    start carries on).
+    """
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        [root, *filter(None, [os.environ.get("PYTHONPATH")])])}
+    args = [str(getattr(ws, f)) for f in ("root", "corpus", "tags", "cache", "annotator")]
+    proc = subprocess.Popen([sys.executable, "-c", _REFRESH, *args], env=env,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    atexit.register(proc.kill)
+    if started is not None:
+        started.append(proc)
+    _, err = proc.communicate()
+    atexit.unregister(proc.kill)
+    if proc.returncode == 0:
+        return None
+    if proc.returncode < 0:
+        return ""  # killed (the reader went away): nothing to tell anyone
+    last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {proc.returncode}"]
+    return last[0]
 
 
 class TwinActions:
@@ -34,43 +75,73 @@ class TwinActions:
     view: ArticleView
     twins: dict[Span, list[Twin]]
     _twins_noticed: set[tuple[str, int, int]]
+    _children: list[subprocess.Popen[bytes]]
 
     if TYPE_CHECKING:  # provided by ReaderScreen and Screen; never defined here at run time
         def notify(self, message: str, **kw: object) -> None: ...
         def run_worker(self, work: object, **kw: object) -> object: ...
         def refresh_tags(self, mine: object = None) -> None: ...
         def _update_info(self) -> None: ...
+        def set_timer(self, delay: float, callback: object) -> object: ...
         def _saving(self, change: object) -> Change | None: ...
 
     # -- finding them ------------------------------------------------------------------------
     def start_twins(self, article: Article) -> None:
         """The article's twins from the index; the index opened in a worker the first time."""
         self.twins = {}
-        index: ClaimIndex | None = getattr(self.app, "claims_index", None)
+        index = self.app.services.claims_index
         if index is not None:
             self.twins = index.twins_of(article.id)
             return
-        if getattr(self.app, "_claims_opening", False):
+        if self.app.services.claims_opening:
             return
-        self.app._claims_opening = True  # type: ignore[attr-defined]
+        self.app.services.claims_opening = True
+        # A moment after opening: the first screen and keys first, and a glance at an article
+        # (or a short test) starts no child process.
+        self.set_timer(TWINS_DELAY, self._start_index)
+
+    def _start_index(self) -> None:
         self.run_worker(self._open_index, thread=True, group="claims", exit_on_error=False,
                         description="linking the same claims across articles")
 
     def _open_index(self) -> None:
-        from tui.core.claims import open_index
+        """Worker: the cached index at once, then the one brought up to date in a child."""
+        from tui.core.claims import load, open_index
 
+        ws = self.app.ws
         try:
-            index = open_index(self.app.ws)
-        except Exception as exc:  # twins are a help, never a reason to stop reading
+            cached = load(ws)
+        except Exception:  # a damaged cache: the child rebuilds it
+            cached = None
+        if cached is not None:
+            self.app.call_from_thread(self._index_ready, cached)
+        try:
+            problem = refresh_index(ws, self._children)
+            index = load(ws) if problem is None else None
+        except OSError:  # no child processes here (a sandbox): do it in this thread instead
+            problem, index = None, None
+            try:
+                index = open_index(ws)
+            except Exception as exc:  # twins are a help, never a reason to stop reading
+                problem = str(exc)
+        if index is not None:
+            self.app.call_from_thread(self._index_ready, index)
+        elif problem:
             self.app.call_from_thread(
-                self.notify, f"twins unavailable: {one_line(str(exc), 160)}",
+                self.notify, f"twins unavailable: {one_line(problem, 160)}",
                 severity="warning", markup=False, timeout=6)
-            return
-        self.app.call_from_thread(self._index_ready, index)
+
+    def stop_twins(self) -> None:
+        """The reader is going away (newstag quits): stop an index update still running."""
+        for proc in self._children:
+            if proc.poll() is None:
+                proc.kill()
+                if self.app.services.claims_index is None:
+                    self.app.services.claims_opening = False
 
     def _index_ready(self, index: ClaimIndex) -> None:
-        self.app.claims_index = index  # type: ignore[attr-defined]
-        if self.article is not None:
+        self.app.services.claims_index = index
+        if self.article is not None and self.is_mounted:
             self.twins = index.twins_of(self.article.id)
             self.view.redraw()
             self._update_info()
@@ -102,8 +173,8 @@ class TwinActions:
         key = (article.id, cur.start, cur.end)
         if key in self._twins_noticed:
             return
-        if not any(m.mine for m in self.view.marks.on(cur.start, cur.end)):
-            return  # a label taken off: nothing to share
+        if not self.app.session.doc(article.id).at(cur.start, cur.end):
+            return  # a label taken off: nothing to share (the file, not the redraw to come)
         self._twins_noticed.add(key)
         n = len({t.article for t in here})
         self.notify(f"also in {n} article{'s' if n > 1 else ''}: = to see them", timeout=5)
@@ -115,7 +186,7 @@ class TwinActions:
             return
         here = self.twins_here()
         if not here:
-            ready = getattr(self.app, "claims_index", None) is not None
+            ready = self.app.services.claims_index is not None
             said = ("No twins: this claim was not found in another article" if ready
                     else "Still linking the same claims across articles: try again shortly")
             self.notify(said, timeout=3)

@@ -33,11 +33,6 @@ CONTEXT_SENTENCES = 2
 class ReviewScreen(Screen[None]):
     """One disagreement at a time, with its sentence in context and who said what."""
 
-    DEFAULT_CSS = """
-    #review-header { height: 1; padding: 0 1; background: $panel; }
-    #review-scroll { height: 1fr; padding: 1 2; }
-    #review-body { height: auto; }
-    """
     BINDINGS = bindings("review")
     app: Host
 

@@ -1,12 +1,17 @@
-"""The search screen (`/`): results as you type, each hit a sentence in context, tag from the list.
+"""The search screen (`/`): results as you type, grouped by article, tag from the list.
+
+Hits come grouped: the best articles first, under each its matching sentences in context
+(terms highlighted, tags shown); more articles load as the cursor nears the end. `space`
+selects hits and `*` all of them; a label key then tags every selected hit as one undo step
+after a one-line confirmation. `u` / `ctrl+r` undo and redo what was tagged here, `?` explains
+the keys and the query syntax.
 
 Searching runs in an exclusive thread worker (a newer keystroke supersedes an older search):
 first within a time budget, so every keystroke shows hits at once, then the complete ranking,
 which the next keystroke cancels;
 the index is brought up to date in another worker when the screen opens, with its progress on
 the status line. Label keys on a hit tag that sentence through the App's one TaggingSession, so
-undo, the YAML files and the index all see the change as if it was made in the reader; the
-hits redraw from the `TagsChanged` that save posts, like every other screen.
+undo, the YAML files and the index all see the change as if it was made in the reader.
 """
 
 from __future__ import annotations
@@ -32,18 +37,19 @@ from tui.core.search.engine import (
     QueryError,
     Results,
     SearchError,
-    SentenceRecord,
 )
-from tui.core.search.prepare import overlay
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
-from tui.widgets.search_hit import hit_prompt, reader_terms
+from tui.screens.search_help import BulkConfirm, SearchHelp
+from tui.widgets.search_hit import article_header, hit_prompt, reader_terms
 
 if TYPE_CHECKING:
     from tui.core.search.indexer import SearchIndex
     from tui.host import Host
 
-LIMIT = 200
+LIMIT = 60  # sentence hits of a page (whole articles); more load on scrolling
+PAGE_ARTICLES = 12  # articles of a page (about a screenful): each is read and segmented
+MORE_WHEN = 6  # rows from the end at which the next page of articles is fetched
 MIN_CHARS = 2
 TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the time away
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
@@ -75,8 +81,14 @@ class SearchScreen(Screen[None]):
         self.initial = query
         self.results: Results | None = None
         self.hits: list[Hit] = []
+        self.rows: list[int | None] = []  # option row -> index into hits (None: article header)
+        self.selected: set[tuple[str, int]] = set()  # (article, sentence index)
+        self.loading_more = False
         # labels of hits tagged from this screen, read from the tag files at that moment
         self._retagged: dict[tuple[str, int], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        # each undo step of this screen: how many session changes it made (one per article)
+        self._undo: list[int] = []
+        self._redo: list[int] = []
         self.ready = False
         self._bind_label_keys()
 
@@ -84,7 +96,7 @@ class SearchScreen(Screen[None]):
         labels = self.app.labels.labels[:9]
         others = " ".join(lb.key for lb in labels[1:] if lb.key)
         footer = f"Tag ({others} 1-{len(labels)})" if others else "Tag"
-        add_bindings(self, label_bindings("search", labels, frozenset("jk/"), footer))
+        add_bindings(self, label_bindings("search", labels, frozenset("jku/ *?"), footer))
 
     def compose(self) -> ComposeResult:
         yield Input(self.initial, placeholder=PLACEHOLDER, id="search-query")
@@ -120,6 +132,8 @@ class SearchScreen(Screen[None]):
             report = index.ensure(progress=progress, timeout=2.0)
             if report.rebuilt:
                 note = f"index built: {report.articles} articles ({report.reason})"
+                if index.notice:  # tantivy chosen for a large corpus: say so, once
+                    note = f"{index.notice} · {note}"
             if report.messages:
                 first = one_line(report.messages[0], 120)
                 note += f" · {len(report.messages)} file(s) not searchable: {first}"
@@ -164,7 +178,8 @@ class SearchScreen(Screen[None]):
         while True:  # a quick look first; then, unless a newer keystroke came, the full answer
             try:
                 results = index.search(text, LIMIT, typing=True,
-                                       budget=Budget(budget, lambda: worker.is_cancelled))
+                                       budget=Budget(budget, lambda: worker.is_cancelled),
+                                       articles=PAGE_ARTICLES)
             except QueryError as exc:
                 if not worker.is_cancelled:
                     self.app.call_from_thread(self._show, None, one_line(str(exc), 300))
@@ -179,22 +194,40 @@ class SearchScreen(Screen[None]):
                 return
             budget = None
 
+    def _fresh(self, h: Hit) -> Hit:
+        known = self._retagged.get((h.article, h.index))
+        return h if known is None else replace(h, labels=known[0], annotators=known[1])
+
+    def _options(self, hits: list[Hit], first: int) -> list[Option]:
+        """Rows for hits[first:]: an article header (not selectable) before each new article."""
+        out: list[Option] = []
+        for i in range(first, len(hits)):
+            h = hits[i]
+            if (i == 0 or hits[i - 1].article != h.article) and h.kind == "sentence":
+                n = sum(1 for x in hits[i:] if x.article == h.article)
+                out.append(Option(article_header(h, n), disabled=True))
+                self.rows.append(None)
+            out.append(Option(self._prompt(h)))
+            self.rows.append(i)
+        return out
+
     def _show(self, results: Results | None, message: str) -> None:
         # The complete ranking replaces the quick one: keep the hit the user is on, if any.
         current = self._current()
         keep = ((current[1].article, current[1].index)
                 if current is not None and self.hit_list.has_focus else None)
+        if results is None or self.results is None or results.query != self.results.query:
+            self.selected.clear()
         self.results = results
-        self.hits = [h if (h.article, h.index) not in self._retagged else
-                     replace(h, labels=self._retagged[h.article, h.index][0],
-                             annotators=self._retagged[h.article, h.index][1])
-                     for h in (results.hits if results else ())]
+        self.hits = [self._fresh(h) for h in (results.hits if results else ())]
+        self.rows = []
         hits = self.hit_list
         hits.clear_options()
-        hits.add_options(Option(self._prompt(h), id=str(i)) for i, h in enumerate(self.hits))
+        hits.add_options(self._options(self.hits, 0))
         if self.hits:
-            hits.highlighted = next((i for i, h in enumerate(self.hits)
-                                     if (h.article, h.index) == keep), 0)
+            row = next((r for r, i in enumerate(self.rows) if i is not None and
+                        (self.hits[i].article, self.hits[i].index) == keep), None)
+            hits.highlighted = row if row is not None else self.rows.index(0)
         if message:
             self.status.update(Text(message, style="bold red"))
         elif results is not None:
@@ -204,20 +237,74 @@ class SearchScreen(Screen[None]):
             refining = " so far, ranking all…" if results.partial else ""
             if results.hint:
                 refining = f" · {results.hint}"
-            keys = " · ↓ to the hits, enter opens, a label key tags" if self.hits else ""
-            self.status.update(f"{results.total}{more} matching {noun}{plural}{refining}{keys}")
+            keys = " · ↓ to the hits, enter opens, a label key tags, ? help" if self.hits else ""
+            arts = "" if results.kind == "article" else \
+                f" in {results.articles} article{'' if results.articles == 1 else 's'}"
+            self.status.update(f"{results.total}{more} matching {noun}{plural}{arts}{refining}"
+                               f"{keys}")
         else:
             self.status.update("")
 
     def _prompt(self, hit: Hit) -> Text:
-        return hit_prompt(hit, self.app.looks)
+        chosen = (hit.article, hit.index) in self.selected
+        return hit_prompt(hit, self.app.looks, selected=chosen)
+
+    # -- more articles as the user scrolls ----------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#search-hits")
+    def near_the_end(self) -> None:
+        row = self.hit_list.highlighted
+        r = self.results
+        if (row is None or r is None or not r.more or r.partial or self.loading_more
+                or row < len(self.rows) - MORE_WHEN):
+            return
+        self.loading_more = True
+        self.load_more(r.query, r.next)
+
+    @work(thread=True, exclusive=True, group="search-more")
+    def load_more(self, text: str, start: int) -> None:
+        index = search_index_for(self.app)
+        try:
+            more = index.search(text, LIMIT, typing=True, start=start, articles=PAGE_ARTICLES)
+        except SearchError as exc:
+            self.app.call_from_thread(self._more_failed, one_line(str(exc), 200))
+            return
+        self.app.call_from_thread(self._append, more)
+
+    def _more_failed(self, message: str) -> None:
+        self.loading_more = False
+        self.status.update(Text(message, style="bold red"))
+
+    def _append(self, more: Results) -> None:
+        self.loading_more = False
+        r = self.results
+        if r is None or r.query != more.query:
+            return  # the query changed meanwhile
+        first = len(self.hits)
+        self.hits.extend(self._fresh(h) for h in more.hits)
+        self.results = replace(r, hits=r.hits + more.hits, total=r.total + more.total,
+                               more=more.more, next=more.next)
+        self.hit_list.add_options(self._options(self.hits, first))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        r = self.results
+        if r is None:
+            return
+        more = "+" if r.more else ""
+        self.status.update(f"{r.total}{more} matching sentences in {r.articles} articles"
+                           f"{f' · {len(self.selected)} selected' if self.selected else ''}"
+                           " · ? help")
 
     # -- acting on hits ----------------------------------------------------------------------
     def _current(self) -> tuple[int, Hit] | None:
-        i = self.hit_list.highlighted
-        if i is None or not (0 <= i < len(self.hits)):
+        row = self.hit_list.highlighted
+        if row is None or not (0 <= row < len(self.rows)):
             return None
-        return i, self.hits[i]
+        i = self.rows[row]
+        return None if i is None else (i, self.hits[i])
+
+    def _row_of(self, i: int) -> int:
+        return self.rows.index(i)
 
     def action_focus_hits(self) -> None:
         if self.hits:
@@ -246,50 +333,147 @@ class SearchScreen(Screen[None]):
                               highlight=terms)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_label", "cursor"):
+        if action in ("toggle_label", "cursor", "select_hit", "select_all", "undo_tag",
+                      "redo_tag"):
             return self.hit_list.has_focus  # in the query box these keys are typing
         return True
 
-    def action_toggle_label(self, n: int) -> None:
+    def action_select_hit(self) -> None:
         current = self._current()
-        label = self.app.labels.by_number(n)
-        if current is None or label is None or current[1].kind != "sentence":
+        if current is None or current[1].kind != "sentence":
             return
-        hit = current[1]
-        article = self.app.load_article(hit.article)
+        i, hit = current
+        key = (hit.article, hit.index)
+        self.selected.symmetric_difference_update({key})
+        self.hit_list.replace_option_prompt_at_index(self._row_of(i), self._prompt(hit))
+        self.action_cursor("down")
+        self._show_count()
+
+    def action_select_all(self) -> None:
+        everything = {(h.article, h.index) for h in self.hits if h.kind == "sentence"}
+        self.selected = set() if self.selected >= everything else everything
+        for i, h in enumerate(self.hits):
+            self.hit_list.replace_option_prompt_at_index(self._row_of(i), self._prompt(h))
+        self._show_count()
+
+    def show_own_help(self) -> None:
+        """`?` (the App's key) on this screen: its keys in force and the query syntax."""
+        from tui.bindings import help_rows
+
+        if self.hit_list.has_focus or not self.query_one(Input).has_focus:
+            self.app.push_screen(SearchHelp(self.app.labels, help_rows(self.app, "search")))
+
+    def action_toggle_label(self, n: int) -> None:
+        label = self.app.labels.by_number(n)
+        if label is None:
+            return
+        if self.selected:
+            chosen = [h for h in self.hits if (h.article, h.index) in self.selected]
+            arts = len({h.article for h in chosen})
+            question = (f"Tag {len(chosen)} selected hit{'s' if len(chosen) != 1 else ''} in "
+                        f"{arts} article{'s' if arts != 1 else ''} as {label.name}? (y/n)")
+
+            def answer(yes: bool | None) -> None:
+                if yes:
+                    self.tag_hits(chosen, label.name)
+            self.app.push_screen(BulkConfirm(question), answer)
+            return
+        current = self._current()
+        if current is None or current[1].kind != "sentence":
+            return
+        self.tag_hits([current[1]], label.name, toggle=True)
+
+    def tag_hits(self, chosen: list[Hit], label: str, toggle: bool = False) -> int:
+        """Tag these hits with `label` (one session change per article) as one undo step of
+        this screen. `toggle` (a single hit): a label it has already is taken off."""
+        by_article: dict[str, list[Hit]] = {}
+        for h in chosen:
+            by_article.setdefault(h.article, []).append(h)
+        changes = 0
+        session = self.app.session
+        for article_id, hits in by_article.items():
+            article = self.app.load_article(article_id)
+            if article is None:
+                continue
+            sents = article.sentences()
+            spans = [(h.start, h.end) for h in hits if h.index < len(sents)
+                     and (sents[h.index].start, sents[h.index].end) == (h.start, h.end)]
+            if len(spans) < len(hits):
+                self.notify("an article changed since it was searched; search again",
+                            severity="warning")
+            try:
+                doc = session.open(article)
+                if not toggle:  # bulk: add where missing, never take a label off
+                    have = {(t.start, t.end) for t in doc.tags if t.label == label
+                            and not t.orphan}
+                    spans = [sp for sp in spans if sp not in have]
+                if not spans:
+                    continue
+                session.toggle(article, spans, label)  # one undoable session change
+                changes += 1
+            except TagFileError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=8)
+            # The hits redraw from the TagsChanged each save posts (`tags_changed`).
+        if changes:
+            self._undo.append(changes)
+            self._redo.clear()
+        if not toggle:
+            self.selected.clear()
+            for i, h in enumerate(self.hits):
+                self.hit_list.replace_option_prompt_at_index(self._row_of(i), self._prompt(h))
+            self.notify(f"tagged {len(chosen)} hits as {label}; u undoes it", timeout=3)
+        self._show_count()
+        return changes
+
+    def _step(self, undo: bool) -> None:
+        stack, other = (self._undo, self._redo) if undo else (self._redo, self._undo)
+        if not stack:
+            self.notify(f"Nothing to {'undo' if undo else 'redo'} here", timeout=2)
+            return
+        n = stack.pop()
+        session = self.app.session
+        for _ in range(n):
+            try:
+                if undo:
+                    session.undo()
+                else:
+                    session.redo()
+            except TagFileError as exc:
+                self.notify(str(exc), severity="error", markup=False, timeout=8)
+                break
+        other.append(n)  # the hits redraw from the TagsChanged each undo/redo posts
+        self.notify(f"{'Undone' if undo else 'Redone'}: {n} article(s)", timeout=2)
+
+    def action_undo_tag(self) -> None:
+        self._step(undo=True)
+
+    def action_redo_tag(self) -> None:
+        self._step(undo=False)
+
+    def _refresh_article(self, article_id: str, sha: str) -> None:
+        """Labels of this article's hits from the tag files now on disk (all annotators)."""
+        from tui.core.search.prepare import tag_records
+
+        article = self.app.load_article(article_id)
         if article is None:
             return
-        sents = article.sentences()
-        s = sents[hit.index] if hit.index < len(sents) else None
-        if s is None or (s.start, s.end) != (hit.start, hit.end):
-            self.notify("this article changed since it was indexed; search again",
-                        severity="warning")
-            return
-        try:
-            self.app.session.open(article)
-            self.app.session.toggle(article, [(s.start, s.end)], label.name)
-        except TagFileError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=8)
-        # The hit redraws from the TagsChanged this save posted (`tags_changed`).
+        tags = tag_records(article, self.app.services.docs.docs_for(article_id))
+        for i, hit in enumerate(self.hits):
+            if hit.article != article_id or hit.kind != "sentence":
+                continue
+            mine = [t for t in tags if t.start < hit.end and t.end > hit.start]
+            labels = tuple(sorted({t.label for t in mine}))
+            who = tuple(sorted({t.annotator for t in mine}))
+            self.hits[i] = replace(hit, labels=labels, annotators=who)
+            # A ranking that arrives later may come from an index that has not heard of this.
+            self._retagged[(hit.article, hit.index)] = (labels, who)
+            self.hit_list.replace_option_prompt_at_index(self._row_of(i),
+                                                         self._prompt(self.hits[i]))
 
     @on(TagsChanged)
     def tags_changed(self, event: TagsChanged) -> None:
-        """Tags saved (here, in the reader, undo): redraw the hits of that article, reading
-        each annotator's file at most once (and the one just saved not at all)."""
-        mine = [i for i, hit in enumerate(self.hits)
-                if hit.article == event.article_id and hit.kind == "sentence"]
-        if not mine:
-            return
-        article = self.app.load_article(event.article_id)
-        if article is None:
-            return
-        records = [SentenceRecord(h.article, h.index, h.start, h.end, h.text)
-                   for h in (self.hits[i] for i in mine)]
-        fresh = overlay(records, self.app.services.docs.docs_for(event.article_id),
-                        article.sha256)
-        for i, record in zip(mine, fresh, strict=True):
-            hit = self.hits[i]
-            self.hits[i] = replace(hit, labels=record.labels, annotators=record.annotators)
-            # A ranking that arrives later may come from an index not up to date with this yet.
-            self._retagged[(hit.article, hit.index)] = (record.labels, record.annotators)
-            self.hit_list.replace_option_prompt_at_index(i, self._prompt(self.hits[i]))
+        """A tag saved elsewhere (the reader, undo): refresh the hits of that article."""
+        if any(h.article == event.article_id for h in self.hits):
+            article = self.app.load_article(event.article_id)
+            if article is not None:
+                self._refresh_article(event.article_id, article.sha256)

@@ -12,10 +12,10 @@ from textual import events
 
 from tui.core import words
 from tui.core.articles import Article, Sentence
+from tui.core.marks import Marks
 from tui.core.sentence_nav import SentenceNav
 
 from .line_painter import GUTTER, LinePainter
-from .marks import Marks
 
 if TYPE_CHECKING:
     from .layout import Layout

@@ -46,6 +46,49 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         "article-view--mark",
         "article-view--match",
     }
+    # Its own look (Textual's rule for a reusable widget); the app's layout is in app.tcss.
+    DEFAULT_CSS = """
+    ArticleView {
+        height: 1fr;
+        overflow-y: scroll;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        padding: 1 0 0 0;
+        background: $background;
+    }
+
+    ArticleView > .article-view--cursor {
+        text-style: bold reverse;
+    }
+
+    ArticleView > .article-view--selection {
+        background: $accent 45%;
+    }
+
+    ArticleView > .article-view--chrome {
+        color: $foreground 45%;
+        text-style: italic;
+    }
+
+    ArticleView > .article-view--title {
+        text-style: bold;
+    }
+
+    ArticleView > .article-view--gutter {
+        color: $foreground 60%;
+    }
+
+    ArticleView > .article-view--mark {
+        color: $accent;
+        text-style: bold;
+    }
+
+    ArticleView > .article-view--match {
+        background: $warning 70%;
+        color: $background;
+        text-style: bold;
+    }
+    """
 
     class CursorMoved(Message):
         """The cursor (or the selection) now covers other sentences."""

@@ -101,26 +101,60 @@ def wrap(text: str, start: int, end: int, width: int, out_starts: array, out_end
             return n
 
 
+UNIT_MAX = 16_000  # a block longer than this is wrapped in parts of about UNIT_TARGET characters
+UNIT_TARGET = 8_000
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]?( +)(?=\S)")
+_SPACE_RUN = re.compile(r"( +)(?=\S)")
+
+
+def _units(text: str, blocks: Sequence[Block]) -> list[tuple[int, int, int, bool]]:
+    """(block index, start, end, first part of its block): what `extend` wraps at a time.
+
+    A block of normal size is one part. A huge one (3 MB on single newlines, or on one line) is
+    cut at a newline after `UNIT_TARGET` characters, which changes nothing on screen; a huge line
+    at a sentence end then a space (its line ends there; a new one starts), else at a space.
+    """
+    out: list[tuple[int, int, int, bool]] = []
+    for b in blocks:
+        pos, first = b.start, True
+        while b.end - pos > UNIT_MAX:
+            nl = text.find("\n", pos + UNIT_TARGET, pos + 2 * UNIT_TARGET)
+            if nl >= 0:
+                out.append((b.index, pos, nl, first))
+                pos = nl + 1
+            else:
+                lo, hi = pos + UNIT_TARGET, pos + 2 * UNIT_TARGET
+                m = _SENTENCE_END.search(text, lo, hi) or _SPACE_RUN.search(text, lo, hi)
+                if m is None:
+                    break
+                out.append((b.index, pos, m.start(1), first))
+                pos = m.end(1)
+            first = False
+        out.append((b.index, pos, b.end, first))
+    return out
+
+
 class Layout:
     """Screen lines of an article at one width: line `y` shows `text[starts[y]:ends[y]]`.
 
-    Blocks are separated by one blank line, whose `blocks` entry is -1. Only the blocks up to
-    what was asked for are wrapped (`height` lines so far); `estimated_height` covers the rest.
+    Blocks are separated by one blank line, whose `blocks` entry is -1. Only the blocks (parts
+    of a huge block: `_units`) up to what was asked for are wrapped (`height` lines so far);
+    `estimated_height` covers the rest.
     """
 
     def __init__(self, text: str, blocks: Sequence[Block], width: int) -> None:
         self.width = width
         self.text = text
         self.source = blocks
+        self.units = _units(text, blocks)
         self.starts, self.ends = array("q"), array("q")
         self.blocks = array("q")  # screen line -> block index (-1: the blank line between)
         self.first_line = array("q")  # block index -> its first screen line
-        self.irregular = irregular_chars(text)
-        self.done = 0  # blocks wrapped so far
-        # A guess at each block's height (lines of full width, a partial one, the blank line),
+        self.done = 0  # units wrapped so far
+        # A guess at each unit's height (lines of full width, a partial one, the blank line),
         # cumulated, so the unwrapped rest is estimated in O(1).
-        self._guess = list(accumulate(((b.end - b.start) // max(1, width) + 2 for b in blocks),
-                                      initial=0))
+        self._guess = list(accumulate(((e - s) // max(1, width) + 1 + first
+                                       for _, s, e, first in self.units), initial=0))
 
     @property
     def height(self) -> int:
@@ -129,27 +163,30 @@ class Layout:
 
     @property
     def complete(self) -> bool:
-        return self.done >= len(self.source)
+        return self.done >= len(self.units)
 
     @property
     def estimated_height(self) -> int:
         return self.height + self._guess[-1] - self._guess[self.done]
 
     def extend(self, n_blocks: int) -> None:
-        """Wrap up to `n_blocks` more blocks."""
-        text, width, irregular = self.text, self.width, self.irregular
+        """Wrap up to `n_blocks` more units (blocks, or parts of a huge one)."""
+        text, width = self.text, self.width
         starts, ends, owner, first = self.starts, self.ends, self.blocks, self.first_line
-        for block in self.source[self.done : self.done + n_blocks]:
-            if block.index:
-                starts.append(block.start)
-                ends.append(block.start)
-                owner.append(-1)
-            first.append(len(starts))
+        for bi, ustart, uend, is_first in self.units[self.done : self.done + n_blocks]:
+            # per unit, not per text: a 3 MB text's regex scan stays off the first screen
+            irregular = irregular_chars(text[ustart:uend])
+            if is_first:
+                if bi:
+                    starts.append(self.source[bi].start)
+                    ends.append(self.source[bi].start)
+                    owner.append(-1)
+                first.append(len(starts))
             before = len(starts)
-            pos = block.start
-            while pos <= block.end:
-                nl = text.find("\n", pos, block.end)
-                stop = block.end if nl < 0 else nl
+            pos = ustart
+            while pos <= uend:
+                nl = text.find("\n", pos, uend)
+                stop = uend if nl < 0 else nl
                 if stop > pos and text[stop - 1] == "\r":
                     stop -= 1
                 if stop > pos:
@@ -159,7 +196,7 @@ class Layout:
                 if nl < 0:
                     break
                 pos = nl + 1
-            owner.extend([block.index] * (len(starts) - before))
+            owner.extend([bi] * (len(starts) - before))
             self.done += 1
 
     def grow(self, seconds: float) -> None:
@@ -171,12 +208,12 @@ class Layout:
     def ensure_line(self, y: int) -> None:
         """Wrap until screen line `y` exists (or the article ends)."""
         while y >= self.height and not self.complete:
-            self.extend(64)
+            self.extend(4)
 
     def ensure_offset(self, offset: int) -> None:
         """Wrap until the block holding `offset` is wrapped (or the article ends)."""
-        while not self.complete and (self.done == 0 or self.source[self.done - 1].end <= offset):
-            self.extend(64)
+        while not self.complete and (self.done == 0 or self.units[self.done - 1][2] <= offset):
+            self.extend(4)
 
     def line_of(self, offset: int) -> int:
         """The screen line showing the character at `offset`."""
@@ -195,7 +232,7 @@ class Layout:
 def layout(text: str, blocks: Sequence[Block], width: int) -> Layout:
     """Wrap every block at `width` cells (hard newlines inside a block are kept)."""
     lay = Layout(text, blocks, width)
-    lay.extend(len(blocks))
+    lay.extend(len(lay.units))
     return lay
 
 

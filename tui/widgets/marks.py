@@ -1,4 +1,4 @@
-"""What the reader draws for tags: every annotator's tags indexed by span, and each label's look.
+"""Each label's look in the reader (colours, marker); the tags themselves are `tui.core.marks`.
 
 Colour alone is not enough (terminals differ, people are colour-blind), so every label also has
 a one-letter marker: its key in capitals for my tags (`S`, `O`), lower case after a `+` for
@@ -7,8 +7,6 @@ other annotators' tags (`+w`).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rich.color import Color as RichColor
@@ -18,20 +16,9 @@ from textual.color import Color
 from textual.color import ColorParseError as TextualColorParseError
 
 from tui.core.labels import Label, LabelSet
-from tui.core.tags import TagDoc
+from tui.core.marks import Mark, Marks
 
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    """One tag as drawn: whose, which label, where, and its note."""
-
-    start: int
-    end: int
-    label: str
-    annotator: str
-    mine: bool
-    note: str = ""
-    tag_id: str = ""
+__all__ = ["UNKNOWN_LOOK", "LabelLook", "Mark", "Marks", "label_looks", "label_marker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,44 +109,3 @@ def label_looks(labels: LabelSet, background: str | None = None) -> dict[str, La
 
 UNKNOWN_LOOK = LabelLook("?", Style(bgcolor="grey42", color="white"), Style(underline=True),
                          Style(color="grey70", bold=True))
-
-
-class Marks:
-    """All visible tags of one article, answering "which tags overlap this span" fast."""
-
-    def __init__(self, marks: Iterable[Mark] = ()) -> None:
-        self.marks = sorted(marks, key=lambda m: (m.start, m.end, not m.mine, m.label))
-        self._starts = [m.start for m in self.marks]
-        self._longest = max((m.end - m.start for m in self.marks), default=0)
-
-    @classmethod
-    def from_docs(cls, annotator: str, mine: TagDoc | None, others: Mapping[str, TagDoc]) -> Marks:
-        out: list[Mark] = []
-        docs: list[tuple[str, TagDoc | None]] = [(annotator, mine), *others.items()]
-        for who, doc in docs:
-            for t in doc.tags if doc else ():
-                if not t.orphan:
-                    out.append(Mark(t.start, t.end, t.label, who, who == annotator, t.note, t.id))
-        return cls(out)
-
-    def overlapping(self, start: int, end: int) -> list[Mark]:
-        lo = bisect_left(self._starts, start - self._longest)
-        hi = bisect_left(self._starts, end)
-        return [m for m in self.marks[lo:hi] if m.end > start and m.start < end]
-
-    def on(self, start: int, end: int) -> list[Mark]:
-        """Tags that cover exactly this span (a sentence's own tags)."""
-        return [m for m in self.overlapping(start, end) if m.start == start and m.end == end]
-
-    def next_start(self, after: int) -> int | None:
-        """The first tag start at or after `after` (for `]`)."""
-        i = bisect_left(self._starts, after)
-        return self._starts[i] if i < len(self._starts) else None
-
-    def prev_start(self, before: int) -> int | None:
-        """The last tag start before `before` (for `[`)."""
-        i = bisect_left(self._starts, before)
-        return self._starts[i - 1] if i > 0 else None
-
-    def tagged_spans(self, mine_only: bool = True) -> set[tuple[int, int]]:
-        return {(m.start, m.end) for m in self.marks if m.mine or not mine_only}

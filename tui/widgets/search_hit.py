@@ -46,11 +46,22 @@ def kwic(hit: Hit, width: int = KWIC) -> Text:
     return out
 
 
-def hit_prompt(hit: Hit, looks: Mapping[str, LabelLook]) -> Text:
-    """A hit as two lines: title, sentence number, labels (marker + name) and who; then KWIC."""
-    head = Text(one_line(hit.title, 90), style="bold")
+def article_header(hit: Hit, count: int) -> Text:
+    """The row above an article's sentence hits: its title, id and how many of them match."""
+    head = Text(one_line(hit.title, 90), style="bold underline")
+    head.append(f"  {one_line(hit.article, 40)} · {count} sentence{'s' if count != 1 else ''}",
+                style="dim")
+    return head
+
+
+def hit_prompt(hit: Hit, looks: Mapping[str, LabelLook], selected: bool = False) -> Text:
+    """A hit: under its article's header, the sentence number, labels (marker + name) and who,
+    then KWIC; an article hit (title:, date: queries) is its title line."""
     if hit.kind == "sentence":
-        head.append(f"  #{hit.index + 1}", style="dim")
+        head = Text("✓ " if selected else "  ", style="bold green")
+        head.append(f"#{hit.index + 1:<3}", style="dim")
+    else:
+        head = Text(one_line(hit.title, 90), style="bold")
     for name in hit.labels:
         look = looks.get(name)
         head.append("  ")
@@ -60,4 +71,5 @@ def hit_prompt(hit: Hit, looks: Mapping[str, LabelLook]) -> Text:
         head.append(f"  by {one_line(', '.join(hit.annotators), 60)}", style="dim italic")
     if hit.kind != "sentence":
         return head
-    return Text.assemble(head, "\n  ", kwic(hit))
+    # The sentence right after its number: a hit costs one or two rows, not three.
+    return Text.assemble(head, "\n    " if hit.labels or hit.annotators else "  ", kwic(hit))

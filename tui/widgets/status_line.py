@@ -79,6 +79,15 @@ def fit(parts: list[tuple[Text, Text, float]], width: int) -> Text:
 class StatusLine(Widget):
     """One line of segments joined by a bar."""
 
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text;
+    }
+    """
+
     def on_mount(self) -> None:
         self.set_interval(REFRESH_SECONDS, self.refresh)
 

@@ -54,12 +54,12 @@ def html_to_text(data: bytes) -> str | None:
     doc: Any = trafilatura.bare_extraction(  # a Document (its fields read below)
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
-    if doc is None or len((doc.text or "").strip()) < MIN_HTML_TEXT:
+    if doc is None or isinstance(doc, dict) or len((doc.text or "").strip()) < MIN_HTML_TEXT:
         return None  # nothing, or a menu word or two: not an article
     # trafilatura ends each paragraph, heading or list item with one newline; the corpus ends
     # them with a blank line (what stops a sentence there), and the page's own headline often
     # opens the text too: it is said once, on top.
-    body = [" ".join(ln.split()) for ln in doc.text.splitlines() if ln.strip()]
+    body = [" ".join(ln.split()) for ln in (doc.text or "").splitlines() if ln.strip()]
     title = " ".join((doc.title or "").split())
     if title and body and same_line(title, body[0]):
         body.pop(0)

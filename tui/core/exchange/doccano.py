@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from itertools import groupby
+from typing import Any
 
 from .collect import Collection
 from .imports import Candidate, ReadResult, json_lines
@@ -25,7 +26,7 @@ def render(col: Collection) -> str:
     return "".join(lines)
 
 
-def _spans(obj: dict) -> list[tuple[object, object, object]] | str:
+def _spans(obj: dict[str, Any]) -> list[tuple[object, object, object]] | str:
     if "entities" in obj:
         ents = obj["entities"]
         if not isinstance(ents, list) or not all(isinstance(x, dict) for x in ents):

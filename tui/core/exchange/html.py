@@ -102,11 +102,11 @@ def _article(ix: _Index, art: Article, items: list[Item]) -> list[str]:
         return out
     text = art.text
     cuts = {0, len(text)}
-    for b in art.blocks:
-        cuts.update((b.start, b.end))
+    for block in art.blocks:
+        cuts.update((block.start, block.end))
     for i in items:
         cuts.update((i.tag.start, i.tag.end))
-    chrome = [(b.start, b.end) for b in art.blocks if b.chrome]
+    chrome = [(block.start, block.end) for block in art.blocks if block.chrome]
     points = sorted(cuts)
     parts: list[str] = ['<div class="text">']
     for a, b in zip(points, points[1:], strict=False):

@@ -162,8 +162,8 @@ class _TextIndex:
                     if isinstance(got, Article):
                         self._by_hash.setdefault(got.sha256, got.id)
         aid = self._by_hash.get(text_sha256(text))
-        got = self.cache.get(aid) if aid else None
-        return got if isinstance(got, Article) else None
+        found = self.cache.get(aid) if aid else None
+        return found if isinstance(found, Article) else None
 
 
 def _article_for(c: Candidate, cache: ArticleCache, texts: _TextIndex) -> Article | str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from .collect import Collection
 from .imports import Candidate, ReadResult, json_lines
@@ -63,7 +64,7 @@ def read(text: str, name: str) -> ReadResult:
     return result
 
 
-def _candidates(obj: dict, where: str) -> Iterator[Candidate]:
+def _candidates(obj: dict[str, Any], where: str) -> Iterator[Candidate]:
     yield Candidate(
         where=where,
         article_id=str(obj["article"]),

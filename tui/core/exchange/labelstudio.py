@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from itertools import groupby
+from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from ..labels import LabelSet
@@ -46,8 +47,8 @@ def label_config(labels: LabelSet) -> str:
     )
 
 
-def _results(items: list[Item]) -> list[dict]:
-    out: list[dict] = []
+def _results(items: list[Item]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for item in items:
         t = item.tag
         span = {"start": t.start, "end": t.end}
@@ -108,7 +109,7 @@ def render(col: Collection) -> str:
     return json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"
 
 
-def _annotator(ann: dict) -> str | None:
+def _annotator(ann: dict[str, Any]) -> str | None:
     who = ann.get("created_username")
     if isinstance(who, str) and who.strip():
         return who.split(",")[0].strip()
@@ -144,7 +145,7 @@ def read(text: str, name: str) -> ReadResult:
     return result
 
 
-def _read_task(task: dict, where: str, result: ReadResult) -> None:
+def _read_task(task: dict[str, Any], where: str, result: ReadResult) -> None:
     data = task["data"]
     body = data.get(TO_NAME)
     if not isinstance(body, str):

@@ -8,6 +8,7 @@ have no web address, so sources are `urn:newstag:article:<id>`.
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import quote, unquote
 
 from tui import __version__
@@ -25,9 +26,9 @@ def article_iri(article_id: str) -> str:
     return ARTICLE_URN + quote(article_id, safe="")
 
 
-def annotation(item: Item) -> dict:
+def annotation(item: Item) -> dict[str, Any]:
     t = item.tag
-    body: list[dict] = [{"type": "TextualBody", "purpose": "tagging", "value": t.label}]
+    body: list[dict[str, Any]] = [{"type": "TextualBody", "purpose": "tagging", "value": t.label}]
     if t.note:
         body.append(
             {
@@ -37,7 +38,7 @@ def annotation(item: Item) -> dict:
                 "format": "text/plain",
             }
         )
-    ann: dict = {
+    ann: dict[str, Any] = {
         "id": f"urn:newstag:tag:{quote(item.article_id, safe='')}:{item.annotator}:{t.id}",
         "type": "Annotation",
         "motivation": "tagging",
@@ -61,7 +62,7 @@ def annotation(item: Item) -> dict:
 
 
 def render(col: Collection) -> str:
-    doc: dict = {
+    doc: dict[str, Any] = {
         "@context": CONTEXT,
         "id": "urn:newstag:export",
         "type": "AnnotationCollection",
@@ -175,7 +176,7 @@ def _read_one(ann: object, where: str, result: ReadResult) -> None:
         )
 
 
-def _bodies(ann: dict) -> tuple[list[str], list[str]]:
+def _bodies(ann: dict[str, Any]) -> tuple[list[str], list[str]]:
     labels: list[str] = []
     notes: list[str] = []
     for value in _values(ann.get("bodyValue")):

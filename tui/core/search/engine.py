@@ -13,24 +13,13 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from .errors import IndexBusy as IndexBusy
+from .errors import IndexCorrupt as IndexCorrupt
+from .errors import QueryError as QueryError
+from .errors import SearchError as SearchError
+
 if TYPE_CHECKING:
     from .query import Node
-
-
-class SearchError(Exception):
-    """Base of the errors a user can act on; `str()` is one line."""
-
-
-class QueryError(SearchError):
-    """The query cannot be understood (unclosed quote, unknown field...)."""
-
-
-class IndexBusy(SearchError):
-    """Another newstag holds the index's write lock; the change is retried later or skipped."""
-
-
-class IndexCorrupt(SearchError):
-    """The index on disk cannot be read; it is a cache, so the caller rebuilds it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..workspace import Workspace
 
 if TYPE_CHECKING:
+    from ..tagging import TaggingSession
     from ..tags import TagDoc
     from .indexer import SearchIndex
     from .live import LiveUpdater
@@ -29,7 +30,7 @@ class IndexFeed:
         self._pending: dict[str, TagDoc | None] = {}  # saved before the updater was there
         self._booting = False
 
-    def attach(self, session) -> None:  # noqa: ANN001 - a TaggingSession
+    def attach(self, session: TaggingSession) -> None:
         session.listeners.append(self.notify)
 
     def notify(self, article_id: str, doc: TagDoc | None) -> None:

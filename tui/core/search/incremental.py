@@ -22,7 +22,15 @@ from ..tagstore import TagFileError, TagStore
 from ..workspace import ARTICLE_SUFFIXES
 from . import manifest as mf
 from .engine import Engine, EngineWriter
-from .prepare import MAX_BYTES, Prepared, read_article, sha256_bytes, tag_records, with_tags
+from .prepare import (
+    MAX_BYTES,
+    Prepared,
+    article_of,
+    read_article,
+    sha256_bytes,
+    tag_records,
+    with_tags,
+)
 
 Progress = Callable[[int, int, str], None]  # (done, total, what is happening)
 
@@ -154,60 +162,63 @@ class Updater:
 
     # -- articles ----------------------------------------------------------------------------
     def put(self, w: EngineWriter, path: Path, docs: list[tuple[str, TagDoc]] | None,
-            m: mf.Manifest, report: Report) -> Prepared:
-        """Read one article file and write its article and tag documents; `docs` None means
-        read its tag files now."""
-        prep, art = read_article(path, self.max_bytes)
+            m: mf.Manifest, report: Report, prep: Prepared | None = None) -> Prepared:
+        """Write one article's article and tag documents (`prep`: the file as read already,
+        else read now); `docs` None means read its tag files now."""
+        if prep is None:
+            prep = read_article(path, self.max_bytes)[0]
         if prep.message:
             report.messages.append(prep.message)
-        if prep.article is None or art is None:
-            m.articles[prep.name] = ["", prep.size, prep.mtime_ns, prep.sha256, prep.message]
+        record = prep.article
+        if record is None:
+            m.set(prep.name, ["", prep.size, prep.mtime_ns, prep.sha256, prep.message,
+                              prep.inode])
             return prep
         if docs is None:
-            docs = self.docs_for(art.id, report)
-        tags = tag_records(art, docs) if docs else []
-        w.put_article(with_tags(prep.article, tags), tags)
-        m.articles[prep.name] = [art.id, prep.size, prep.mtime_ns, prep.sha256, ""]
+            docs = self.docs_for(record.id, report)
+        tags = tag_records(article_of(record, path), docs) if docs else []
+        w.put_article(with_tags(record, tags), tags)
+        m.set(prep.name, [record.id, prep.size, prep.mtime_ns, prep.sha256, "", prep.inode])
         report.articles += 1
         report.tags += len(tags)
         return prep
 
-    def update(self, progress: Progress | None) -> Report:
+    def quick_check(self) -> bool:
+        """True when no corpus or tag folder changed since the last update (a few `stat`s)."""
+        state = mf.load_state(self.folder, self.schema, self.engine.name)
+        return state is not None and state == mf.folders_signature(self.corpus, self.store.root)
+
+    def update(self, progress: Progress | None, full: bool = False) -> Report | None:
+        """Re-index what changed; None when the manifest is unreadable (rebuild instead).
+
+        Without `full`, a folder whose mtime is as before is not listed at all; `full`
+        compares every file's size and mtime (an edit in place leaves its folder alone)."""
         report = Report(engine=self.engine.name)
-        m = mf.load(self.folder, self.schema, self.engine.name)
-        assert m is not None
-        seen: set[str] = set()
-        todo: list[Path] = []
-        articles = m.articles
-        for e in scan_corpus(self.corpus):
-            seen.add(e.name)
-            st = e.stat()
-            was = articles.get(e.name)
-            if was is not None and was[1] == st.st_size and was[2] == st.st_mtime_ns:
-                continue
-            if was is not None:  # touched: only a changed content hash means re-indexing
-                with contextlib.suppress(OSError):
-                    if sha256_bytes(Path(e.path).read_bytes()) == was[3]:
-                        articles[e.name] = [was[0], st.st_size, st.st_mtime_ns, was[3], was[4]]
-                        continue
-            todo.append(Path(e.path))
-        gone_names = [name for name in articles if name not in seen] \
-            if len(seen) != len(articles) or todo else []
-        tag_sigs, retag = self.changed_tags(m.tags, report)
-        if not (todo or gone_names or retag):
-            if m.tags != tag_sigs:
-                m.tags = tag_sigs
-                mf.save(self.folder, m)
+        now = mf.folders_signature(self.corpus, self.store.root)  # before looking: no race
+        state = mf.load_state(self.folder, self.schema, self.engine.name)
+        if not full and state == now:
             return report
-        gone = {str(articles[name][0]) for name in gone_names if articles[name][0]}
+        m = mf.load(self.folder, self.schema, self.engine.name)
+        if m is None:
+            return None
+        corpus_same = not full and bool(m.folders) and m.folders[0] == now[0]
+        tags_same = not full and bool(m.folders) and m.folders[1:] == now[1:]
+        todo, gone_names = ([], []) if corpus_same else self._changed_files(m, full)
+        tag_sigs, retag = (m.tags, set()) if tags_same else self.changed_tags(m.tags, report)
+        if not (todo or gone_names or retag):
+            m.tags = tag_sigs
+            m.folders = now
+            m.save()
+            return report
+        gone = {str(e[0]) for e in map(m.get, gone_names) if e and e[0]}
         redone: set[str] = set()
-        file_of = {str(v[0]): name for name, v in articles.items() if v[0]} if retag else {}
+        file_of = {Path(name).stem: name for name in m.inodes} if retag else {}
         with self.engine.writer(timeout=5.0) as w:
             for name in gone_names:
-                del articles[name]
+                m.delete(name)
             total = len(todo)
             for i, path in enumerate(sorted(todo), 1):
-                prev = articles.get(path.name)
+                prev = m.get(path.name)
                 prep = self.put(w, path, None, m, report)
                 if prep.article is None:
                     if prev and prev[0]:
@@ -222,16 +233,45 @@ class Updater:
                 w.delete_article(article_id)
                 report.removed += 1
             for article_id in sorted(retag - redone - gone):
-                name = file_of.get(article_id)
-                if name is not None:
-                    self.put(w, self.corpus / name, None, m, report)
+                file_name = file_of.get(article_id)
+                if file_name is not None:
+                    self.put(w, self.corpus / file_name, None, m, report)
                     report.retagged += 1
         report.articles = 0  # counted above as a side effect of put(); an update reports changes
         mf.save_files(self.folder, dict(self.engine.files()))
         m.tags = tag_sigs
-        m.corpus_mtime = self.corpus.stat().st_mtime_ns
-        mf.save(self.folder, m)
+        m.folders = now
+        m.save()
         return report
+
+    def _changed_files(self, m: mf.Manifest, full: bool) -> tuple[list[Path], list[str]]:
+        """(files to re-index, names gone). The corpus folder is listed once; its entries'
+        inodes (free from `scandir`) are compared with the manifest's as two dicts, so only
+        new or replaced files are `stat`ed, and hashed only if their size or mtime moved.
+        `full` also stats the rest (edits in place keep the inode)."""
+        with os.scandir(self.corpus) as it:
+            now = {e.name: e.inode() for e in it if e.name.endswith(ARTICLE_SUFFIXES)
+                   and not e.name.startswith(".") and e.is_file()}
+        gone = sorted(m.inodes.keys() - now.keys())
+        suspects = sorted(now) if full else sorted(n for n, _ in now.items() - m.inodes.items())
+        todo: list[Path] = []
+        for name in suspects:
+            path = self.corpus / name
+            was = m.get(name)
+            try:
+                st = path.stat()
+                if was is not None and was[1] == st.st_size and was[2] == st.st_mtime_ns:
+                    if was[5] != st.st_ino:
+                        m.set(name, [*was[:5], st.st_ino])
+                    continue
+                if was is not None and sha256_bytes(path.read_bytes()) == was[3]:
+                    m.set(name, [was[0], st.st_size, st.st_mtime_ns, was[3], was[4],
+                                 st.st_ino])
+                    continue
+            except OSError:
+                continue  # gone while looking: the next update sees it
+            todo.append(path)
+        return todo, gone
 
     def retag(self, article_id: str, timeout: float,
               known: Mapping[str, TagDoc | None] | None = None) -> bool:
@@ -255,5 +295,5 @@ class Updater:
                 m.tags[key] = [article_id, st.st_size, st.st_mtime_ns,
                                sha256_bytes(path.read_bytes())]
         mf.save_files(self.folder, dict(self.engine.files()))
-        mf.save(self.folder, m)
+        m.save()
         return True

@@ -27,11 +27,13 @@ from . import manifest as mf
 from .engine import Budget, Engine, Hit, IndexBusy, IndexCorrupt, QueryError, Results
 from .incremental import Progress, Report, Updater, scan_corpus
 from .matching import ArticleTexts, sentence_hits
+from .prepare import Prepared, prepare_job, read_article
 from .query import Keyword, Parsed, leaves, parse
 
 SCHEMA_VERSION = 3
 ENGINES = ("whoosh", "tantivy")
 AUTO_TANTIVY = 20_000  # articles above which tantivy is chosen when nobody said which
+POOL_MIN = 64  # below this many articles a process pool costs more than it saves
 ARTICLE_BATCH = 12  # articles asked of the engine at a time while collecting sentences
 
 __all__ = ["AUTO_TANTIVY", "ENGINES", "Progress", "Report", "SearchIndex", "choose_engine"]
@@ -83,6 +85,7 @@ class SearchIndex:
         self.store = TagStore(ws.tags)
         self.max_bytes = max_bytes if max_bytes is not None else MAX_BYTES
         self.texts = ArticleTexts(ws.corpus, ws.cache)
+        self.procs = procs if procs is not None else min(2, os.cpu_count() or 1)
         self._lock = FileLock(str(ws.cache / "index.lock"))
 
     @property
@@ -105,12 +108,17 @@ class SearchIndex:
 
     # -- the entry point ---------------------------------------------------------------------
     def ensure(self, progress: Progress | None = None, rebuild: bool = False,
-               timeout: float = 1.0) -> Report:
-        """Bring the index up to date. Raises `IndexBusy` if another process holds the lock."""
+               timeout: float = 1.0, full: bool = False) -> Report:
+        """Bring the index up to date. Raises `IndexBusy` if another process holds the lock.
+
+        `full`: compare every article file's size and mtime, not only the folders' (see
+        `manifest`); `newstag index` does, a search does not."""
         t0 = time.perf_counter()
         with self._locked(timeout):
             reason = "asked to rebuild" if rebuild else self._needs_rebuild()
-            report = self._rebuild(reason, progress) if reason else self.updater.update(progress)
+            report = None if reason else self.updater.update(progress, full)
+            if report is None:
+                report = self._rebuild(reason or "the index manifest is unreadable", progress)
         report.seconds = time.perf_counter() - t0
         report.engine = self.engine_name
         return report
@@ -120,7 +128,7 @@ class SearchIndex:
         if status != "ok":
             return {"missing": "no index yet", "outdated": "the index is from an older newstag",
                     "corrupt": "the index is damaged"}.get(status, status)
-        if mf.load(self.path, SCHEMA_VERSION, self.engine_name) is None:
+        if mf.load_state(self.path, SCHEMA_VERSION, self.engine_name) is None:
             return "the index manifest is missing or outdated (or from the other engine)"
         damaged = mf.damaged_files(self.path, dict(self.engine.files()))
         if damaged:
@@ -144,20 +152,20 @@ class SearchIndex:
         engine.create()
         builder = Updater(self.ws.corpus, self.store, engine, new_path, SCHEMA_VERSION,
                           self.max_bytes)
+        folders = mf.folders_signature(self.ws.corpus, self.ws.tags)  # before reading: no race
         tag_docs, tag_sigs = builder.all_tag_docs(report)
-        m = mf.Manifest(SCHEMA_VERSION, self.engine_name, {}, tag_sigs,
-                        self.ws.corpus.stat().st_mtime_ns)
+        m = mf.Manifest(new_path, SCHEMA_VERSION, self.engine_name, tag_sigs, folders)
         paths = sorted(Path(e.path) for e in scan_corpus(self.ws.corpus))
         total = len(paths)
         if progress:
             progress(0, total, "indexing")
         with engine.writer(timeout=5.0, bulk=True) as w:
-            for i, path in enumerate(paths, 1):
-                builder.put(w, path, tag_docs.get(path.stem, []), m, report)
+            for i, (path, prep) in enumerate(zip(paths, self._read_all(paths), strict=True), 1):
+                builder.put(w, path, tag_docs.get(path.stem, []), m, report, prep)
                 if progress and (i % 200 == 0 or i == total):
                     progress(i, total, "indexing")
         mf.save_files(new_path, dict(engine.files()))
-        mf.save(new_path, m)
+        m.save()
         engine.close()
         self.engine.close()
         old = self.ws.cache / f"index.old-{os.getpid()}"
@@ -168,6 +176,19 @@ class SearchIndex:
         self.engine = self.engine_factory(self.path)
         report.added = report.articles
         return report
+
+    def _read_all(self, paths: list[Path]) -> Iterator[Prepared]:
+        """Every file read (title, source, date by the reader's rules: milliseconds each), over
+        `procs` processes for a large corpus while this one feeds the engine."""
+        if self.procs > 1 and len(paths) >= POOL_MIN:
+            from ..segcache import make_pool  # spawn, quiet workers: safe inside the TUI
+
+            with make_pool(self.procs) as pool:
+                jobs = [(str(p), self.max_bytes) for p in paths]
+                yield from pool.map(prepare_job, jobs, chunksize=32)
+        else:
+            for p in paths:
+                yield read_article(p, self.max_bytes)[0]
 
     def update_tags(self, article_id: str, timeout: float = 0.5,
                     known: Mapping[str, TagDoc | None] | None = None) -> bool:
@@ -180,24 +201,28 @@ class SearchIndex:
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, progress: Progress | None = None,
-               typing: bool = False, budget: Budget | None = None, start: int = 0) -> Results:
+               typing: bool = False, budget: Budget | None = None, start: int = 0,
+               articles: int | None = None) -> Results:
         """Sentence hits of the best articles from article number `start` on, whole articles
-        until at least `limit` hits; a damaged index is rebuilt once and asked again."""
+        until at least `limit` hits or `articles` articles (a page of the TUI); a damaged index
+        is rebuilt once and asked again."""
         t0 = time.perf_counter()
         parsed = parse(query, typing)
+        page = articles or 1_000_000_000
         try:
-            results = self._answer(parsed, limit, budget, start)
+            results = self._answer(parsed, limit, budget, start, page)
         except IndexCorrupt as exc:
             with self._locked(timeout=600.0):
                 self.engine.close()
                 try:  # another thread or process may have rebuilt it meanwhile
-                    results = self._answer(parsed, limit, budget, start)
+                    results = self._answer(parsed, limit, budget, start, page)
                 except IndexCorrupt:
                     self._rebuild(f"the index is damaged ({exc})", progress)
-                    results = self._answer(parsed, limit, budget, start)
+                    results = self._answer(parsed, limit, budget, start, page)
         return _took(results, t0)
 
-    def _answer(self, parsed: Parsed, limit: int, budget: Budget | None, start: int) -> Results:
+    def _answer(self, parsed: Parsed, limit: int, budget: Budget | None, start: int,
+                page_articles: int) -> Results:
         deadline = None if budget is None or budget.seconds is None \
             else time.perf_counter() + budget.seconds
         if parsed.articles_only:
@@ -220,13 +245,14 @@ class SearchIndex:
                     continue
                 tags = self.engine.tags(ah.record.id) if ah.record.labels else []
                 found.extend(sentence_hits(parsed, ah.record, ah.score, loaded, tags))
-                if len(found) >= limit:
+                if len(found) >= limit or offset - start >= page_articles:
                     break
                 if budget is not None and (budget.cancelled() or (
                         deadline is not None and time.perf_counter() >= deadline and found)):
                     partial = True
                     break
-            if partial or len(found) >= limit or offset >= count or not page.hits:
+            if (partial or len(found) >= limit or offset >= count or not page.hits
+                    or offset - start >= page_articles):
                 break
         hint = "" if found or partial else self._hint(parsed)
         return Results(parsed.text, tuple(found), len(found), parsed.terms, "sentence",

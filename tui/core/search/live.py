@@ -12,10 +12,14 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..tags import TagDoc
 from .engine import IndexBusy, SearchError
 from .indexer import SearchIndex
+
+if TYPE_CHECKING:
+    from ..tagging import TaggingSession
 
 _UNKNOWN = object()  # `notify` without a doc: the index reads the tag file
 RETRY_SECONDS = (0.2, 0.5, 1.0, 2.0, 5.0)  # then every 5 s: a rebuild elsewhere can take minutes
@@ -41,7 +45,7 @@ class LiveUpdater:
         with contextlib.suppress(Exception):
             self._on_message(message)
 
-    def attach(self, session) -> None:  # noqa: ANN001 - a TaggingSession (no import cycle)
+    def attach(self, session: TaggingSession) -> None:
         session.listeners.append(self.notify)
 
     def notify(self, article_id: str, doc: TagDoc | None | object = _UNKNOWN) -> None:

@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..articles import Article
+from ..articles import Article, read_metadata
 from ..articles import parse as parse_article
 from ..current import current_doc
+from ..segcache import text_sha256
 from ..tags import TagDoc
 from ..textfile import TextFileError, decode_bytes
 from .engine import ArticleRecord, TagRecord
@@ -53,10 +54,12 @@ class Prepared:
     sha256: str  # of the file's bytes (the manifest's change test)
     article: ArticleRecord | None = None
     message: str = ""  # a warning (read with a fallback encoding) or why it was skipped
+    inode: int = 0  # a file replaced (git, save-by-rename) has a new one
 
 
-def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, Article | None]:
-    """Read and parse one article file. Never raises for a bad file."""
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, str | None]:
+    """Read one article file and its title, source and date (from its top and bottom lines
+    only: no blocks, no sentences); the text too. Never raises for a bad file."""
     try:
         st = path.stat()
         if st.st_size > max_bytes:
@@ -74,12 +77,14 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, Arti
             raise TextFileError(f"{path}: empty file; not searchable (add text or remove it)")
         decoded = decode_bytes(data, str(path))
     except TextFileError as exc:
-        return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc)), None
-    art = parse_article(decoded.text, path.stem, path, decoded.warning)
-    record = ArticleRecord(art.id, path.name, art.sha256, art.title, art.meta.source,
-                           iso_date(art.meta.date), art.text)
+        return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, message=str(exc),
+                        inode=st.st_ino), None
+    text = decoded.text
+    meta = read_metadata(text, path.stem)
+    record = ArticleRecord(path.stem, path.name, text_sha256(text), meta.title, meta.source,
+                           iso_date(meta.date), text)
     return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record,
-                    decoded.warning or ""), art
+                    decoded.warning or "", st.st_ino), text
 
 
 def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
@@ -89,6 +94,11 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
 def prepare_job(job: tuple[str, int]) -> Prepared:
     """Pool entry point (picklable arguments)."""
     return prepare(Path(job[0]), job[1])
+
+
+def article_of(record: ArticleRecord, path: Path) -> Article:
+    """The full Article (blocks, lazily its sentences) for placing tags on its text."""
+    return parse_article(record.body, record.id, path)
 
 
 def tag_records(article: Article, docs: Iterable[tuple[str, TagDoc]]) -> list[TagRecord]:

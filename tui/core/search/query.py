@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .analysis import stem, terms, wildcard_patterns
-from .engine import QueryError
+from .errors import QueryError
 
 # Field names a user may type, and what they mean.
 ALIASES = {
@@ -340,11 +340,11 @@ def article_level(node: Node) -> Node:
             return node
         return Every()
     if isinstance(node, And):
-        kids = tuple(k for k in (article_level(c) for c in node.children)
-                     if not isinstance(k, Every))
-        return Every() if not kids else kids[0] if len(kids) == 1 else And(kids)
+        kept: tuple[Node, ...] = tuple(k for k in (article_level(c) for c in node.children)
+                                       if not isinstance(k, Every))
+        return Every() if not kept else kept[0] if len(kept) == 1 else And(kept)
     if isinstance(node, Or):
-        kids = tuple(article_level(c) for c in node.children)
+        kids: tuple[Node, ...] = tuple(article_level(c) for c in node.children)
         return Every() if any(isinstance(k, Every) for k in kids) else Or(kids)
     return node
 

@@ -37,6 +37,8 @@ VERSION_FILE = "newstag-tantivy-schema"
 FIELD = {"text": "body", "title": "title", "source": "source", "article": "article",
          "label": "label", "annotator": "annotator"}
 MAX_TAGS = 100_000  # tag documents read back for one article
+TYPED_EXPANSIONS = 8  # an unfinished word stands for its most frequent completions only
+TYPED_SCAN = 5000  # completions looked at to find those
 
 
 def make_schema() -> tantivy.Schema:
@@ -62,13 +64,15 @@ def _has_not(node: Node) -> bool:
 
 
 class _Writer:
-    def __init__(self, w: Any, schema: tantivy.Schema) -> None:
+    def __init__(self, w: Any, schema: tantivy.Schema, bulk: bool) -> None:
         self.w = w
         self.schema = schema
+        self.bulk = bulk
 
     def put_article(self, article: ArticleRecord, tags: Iterable[TagRecord]) -> None:
         a = article
-        self.delete_article(a.id)  # a delete of a term nobody has is cheap, even in bulk
+        if not self.bulk:  # a fresh index has nothing to replace (deletes are paid at commit)
+            self.delete_article(a.id)
         doc = tantivy.Document()
         doc.add_text("kind", "a")
         doc.add_text("article", a.id)
@@ -174,7 +178,7 @@ class TantivyEngine:
                 raise IndexCorrupt(f"{self.path}: cannot open the index for writing "
                                    f"({exc})") from None
         try:
-            yield _Writer(w, self.schema)
+            yield _Writer(w, self.schema, bulk)
         except BaseException:
             w.rollback()
             del w
@@ -232,12 +236,28 @@ class TantivyEngine:
         result: list[str] = self._guard(run)
         return result
 
-    def compile(self, node: Node) -> Q:  # noqa: PLR0911 - one case per node type
+    def _typed(self, node: Wild, searcher: Any) -> Q:
+        """While typing, `b*` would be a union of every word starting with "b"; the most
+        frequent few show the same first hits, and the next keystroke narrows them anyway."""
+        field = FIELD[node.field]
+        found: dict[str, int] = {}
+        for p in node.patterns:
+            for term, freq in searcher.terms_with_prefix(field, p.rstrip("*"),
+                                                         limit=TYPED_SCAN):
+                found[str(term)] = max(found.get(str(term), 0), int(freq))
+        best = sorted(found, key=lambda t: -found[t])[:TYPED_EXPANSIONS]
+        if not best:
+            return Q.empty_query()
+        return Q.term_set_query(self.schema, field, best)
+
+    def compile(self, node: Node, searcher: Any = None) -> Q:  # noqa: PLR0911
         if isinstance(node, Word | Keyword):
             return self._term(FIELD[node.field], node.value)
         if isinstance(node, Phrase):
             return Q.phrase_query(self.schema, FIELD[node.field], list(node.values))
         if isinstance(node, Wild):
+            if node.typed and searcher is not None:
+                return self._typed(node, searcher)
             parts = [Q.regex_query(self.schema, FIELD[node.field], wildcard_regex(p))
                      for p in node.patterns]
             return parts[0] if len(parts) == 1 else \
@@ -249,14 +269,16 @@ class TantivyEngine:
             return self._term("kind", "a")
         if isinstance(node, Not):
             return Q.boolean_query([(Occur.Must, self._term("kind", "a")),
-                                    (Occur.MustNot, self.compile(node.child))])
+                                    (Occur.MustNot, self.compile(node.child, searcher))])
         if isinstance(node, And):
-            return Q.boolean_query([(Occur.MustNot, self.compile(c.child)) if isinstance(c, Not)
-                                    else (Occur.Must, self.compile(c))
+            return Q.boolean_query([(Occur.MustNot, self.compile(c.child, searcher))
+                                    if isinstance(c, Not)
+                                    else (Occur.Must, self.compile(c, searcher))
                                     for c in node.children]
                                    + [(Occur.Must, self._term("kind", "a"))] * _has_not(node))
         assert isinstance(node, Or)
-        return Q.boolean_query([(Occur.Should, self.compile(c)) for c in node.children])
+        return Q.boolean_query([(Occur.Should, self.compile(c, searcher))
+                                for c in node.children])
 
     def search(self, query: Node, offset: int, limit: int, scored: bool,
                budget: Budget | None = None) -> ArticlePage:
@@ -264,7 +286,7 @@ class TantivyEngine:
             return ArticlePage((), 0, True)
 
         def run(s: Any) -> ArticlePage:
-            found = s.search(self.compile(query), limit, count=True, offset=offset)
+            found = s.search(self.compile(query, s), limit, count=True, offset=offset)
             hits = tuple(ArticleHit(self._record(s.doc(addr)), float(score) if scored else 0.0)
                          for score, addr in found.hits)
             return ArticlePage(hits, found.count, False)

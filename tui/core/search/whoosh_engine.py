@@ -8,6 +8,7 @@ of the index name, so an index written by an older newstag is seen as outdated a
 from __future__ import annotations
 
 import contextlib
+import itertools
 import shutil
 import threading
 from collections.abc import Iterable, Iterator
@@ -17,7 +18,14 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.fields import (
+    ID,
+    KEYWORD,
+    NUMERIC,
+    STORED,
+    TEXT,
+    Schema,
+)
 
 from .analysis import terms
 from .engine import (
@@ -37,6 +45,7 @@ INDEX_NAME = f"newstag_v{SCHEMA_VERSION}"
 FIELD = {"text": "body", "title": "title", "source": "source", "article": "article",
          "label": "label", "annotator": "annotator"}
 TYPED_EXPANSIONS = 8  # an unfinished word stands for its most frequent completions only
+TYPED_SCAN = 500  # completions looked at to find those
 
 
 class NewstagTokenizer(Tokenizer):  # type: ignore[misc]
@@ -255,8 +264,9 @@ class WhooshEngine:
             field = FIELD[node.field]
             if node.typed and reader is not None:
                 found: set[str] = set()
-                for p in node.patterns:
-                    found.update(reader.expand_prefix(field, p.rstrip("*")))
+                for p in node.patterns:  # the first few hundred completions are plenty
+                    found.update(itertools.islice(reader.expand_prefix(field, p.rstrip("*")),
+                                                  TYPED_SCAN))
                 best = sorted(found, key=lambda t: -reader.doc_frequency(field, t))
                 return wq.Or([wq.Term(field, t) for t in best[:TYPED_EXPANSIONS]]
                              or [wq.NullQuery])
@@ -286,8 +296,17 @@ class WhooshEngine:
             order = {} if scored else {"sortedby": "article"}
             r, stopped = budgeted_search(s, q, clock, limit=offset + limit, **order)
             hits = tuple(ArticleHit(self._record(h.fields()), float(h.score or 0.0) if scored
-                                    else 0.0) for h in list(r)[offset:])
-            count = r.scored_length() if stopped else len(r)
+                                    else 0.0)
+                         # not list(r): its length hint is len(r), a second walk of every match
+                         for h in (r[i] for i in range(offset, r.scored_length())))
+            # len() walks every match a second time: the quick pass (with a budget) makes do
+            # with what it read, or Whoosh's estimate; the complete answer counts exactly.
+            if stopped:
+                count = r.scored_length()
+            elif budget is not None:
+                count = max(r.scored_length(), r.estimated_min_length())
+            else:
+                count = len(r)
             return ArticlePage(hits, count, stopped)
         result: ArticlePage = self._guard(run)
         return result

@@ -101,26 +101,27 @@ class CueMatcher:
         if self._finder is None or self._finder_ci is None:
             return []
         stop = len(text) if end is None else end
-        low = text.lower()
-        if len(low) != len(text):  # a character whose lower case is longer: offsets would drift
-            low, finder = text, self._finder_ci
+        part = text[start:stop]  # only the span asked about is lower-cased, not a 3 MB text
+        low = part.lower()
+        if len(low) != len(part):  # a character whose lower case is longer: offsets would drift
+            low, finder = part, self._finder_ci
             tries = {k: [(c, re.compile(c.pattern, re.IGNORECASE)) for c, _ in v]
                      for k, v in self._tries.items()}
         else:
             finder, tries = self._finder, self._tries
         hits: list[CueHit] = []
         last_end: dict[str, int] = {}
-        for m in finder.finditer(low, start, stop):
+        for m in finder.finditer(low):
             pos = m.start()
             done: set[str] = set()
             for cue, regex in tries.get(low[pos].lower(), ()):
                 if cue.label in done or last_end.get(cue.label, -1) > pos:
                     continue
-                found = regex.match(low, pos, stop)
+                found = regex.match(low, pos)
                 if found is not None:
                     done.add(cue.label)
                     last_end[cue.label] = found.end()
-                    hits.append(CueHit(pos, found.end(), cue.label, cue.cue))
+                    hits.append(CueHit(start + pos, start + found.end(), cue.label, cue.cue))
         hits.sort(key=lambda h: (h.start, h.end, h.label))
         return hits
 

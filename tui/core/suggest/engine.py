@@ -1,7 +1,8 @@
 """Suggestions for one article, and the annotator's book of decisions that filters them.
 
-`propose` runs once per article (in a worker: one regex pass per label and the models over
-every sentence) and gives every raw suggestion in text order. What the reader shows is that
+`propose` works out the raw suggestions of some sentences (the cue pass and the models), in
+text order; `lazy.BlockSuggestions` asks it one block at a time, as the reader draws or steps
+through the article, so a 3 MB article costs what is on screen. What the reader shows is that
 list filtered at the moment of showing (`Suggester.live`): a label I already put there, a ghost
 I dismissed, or a cue gone quiet removes a suggestion at once, without proposing again.
 """
@@ -62,6 +63,11 @@ class ArticleSuggestions:
     def __len__(self) -> int:
         return len(self.items)
 
+    @property
+    def all(self) -> list[Suggestion]:
+        """Every suggestion (a lazy subclass works them all out)."""
+        return self.items
+
     def on(self, start: int, end: int) -> list[Suggestion]:
         """The suggestions of the sentence `[start, end)`."""
         i = bisect_left(self._starts, start)
@@ -89,7 +95,9 @@ def propose(article_id: str, text: str, sentences: Sequence[tuple[int, int, bool
     `sentences` are (start, end, is_chrome); site chrome gets no suggestions.
     """
     items: list[Suggestion] = []
-    hits = matcher.find(text) if matcher else []
+    lo = min((s for s, _, _ in sentences), default=0)
+    hi = max((e for _, e, _ in sentences), default=0)
+    hits = matcher.find(text, lo, hi) if matcher and hi > lo else []
     lower = {(c.label, c.cue): c.one_lower_word for c in matcher.cues}
     h = 0
     for start, end, chrome in sentences:

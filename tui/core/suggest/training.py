@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..articles import Article
 from ..tagstore import TagFileError, TagStore
-from .model import Gate, NaiveBayes, gated
+from .model import MIN_TAGS, Gate, NaiveBayes, gated
 
 MAX_NEGATIVES = 3000  # per label: more adds little to naive Bayes and costs time
 MAX_ARTICLES = 400  # tagged articles read for negatives (the most recent in file order)
@@ -44,6 +44,8 @@ def collect(store: TagStore, labels: Iterable[str],
                 pos[t.label][" ".join(t.quote.split())] = None
                 spans.setdefault(doc.article, {}).setdefault((t.start, t.end), set()).add(t.label)
     out = Examples({n: list(p) for n, p in pos.items()}, {n: [] for n in names})
+    if all(len(p) < MIN_TAGS for p in pos.values()):
+        return out  # no label has enough tags to be tried: reading articles would be wasted
     for article_id in list(spans)[:MAX_ARTICLES]:
         article = load(article_id)
         if article is None:
