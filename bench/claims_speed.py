@@ -49,7 +49,8 @@ def main() -> None:
     ap.add_argument("--dir", type=Path, default=None)
     ap.add_argument("--workers", type=int, default=2, help="processes for the segmentation")
     a = ap.parse_args()
-    root = a.dir or Path(os.environ.get("NEWSTAG_BENCH_DIR", "/tmp/newstag-bench")) / f"claims-{a.n}"
+    bench_dir = Path(os.environ.get("NEWSTAG_BENCH_DIR", "/tmp/newstag-bench"))
+    root = a.dir or bench_dir / f"claims-{a.n}"
     corpus = root / "corpus"
     if not corpus.is_dir() or len(list(corpus.iterdir())) != a.n:
         make(corpus, a.n)
