@@ -3,36 +3,45 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App
+from textual.app import App, SystemCommand
 
 from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.workspace import Workspace
-from tui.messages import TagsChanged
+from tui.messages import ServiceWarning, TagsChanged
 from tui.screens.library import LibraryScreen
+from tui.services import Services
 from tui.state import ReadingState
 from tui.widgets.marks import label_looks
-from tui.widgets.status_line import StatusLine, StatusSegment
+from tui.widgets.status_line import StatusLine, StatusSegment, priority
 
 if TYPE_CHECKING:
+    from rich.text import Text
     from textual.command import Provider
+    from textual.screen import Screen
 
     from tui.core.articles import Article
     from tui.core.library import Library
+    from tui.core.problems import Problem
+    from tui.core.suggest.engine import Suggester
+    from tui.core.suggest.model import Gate
     from tui.core.tagging import TaggingSession
     from tui.core.tagstore import TagStore
     from tui.screens.reader import ReaderScreen
+    from tui.widgets.git_segment import GitStatusSegment
 
 ARTICLE_CACHE = 8  # parsed articles kept in memory (n/p and undo across articles stay instant)
 PREWARM_AFTER = 2.0  # seconds after start: painted by then, and most users still looking
+MAX_NOTICES = 3  # new problems announced one by one; the rest in one line
 
 
-# The palette's providers, imported when the palette first opens (not before the first screen).
+# The palette's providers (the action table's rows, go to article), imported when it first opens.
 def _action_commands() -> type[Provider]:
     from tui.commands.actions import ActionCommands
 
@@ -43,24 +52,6 @@ def _article_commands() -> type[Provider]:
     from tui.commands.articles import ArticleCommands
 
     return ArticleCommands
-
-
-def _general_commands() -> type[Provider]:
-    from tui.commands.general import GeneralCommands
-
-    return GeneralCommands
-
-
-def _team_commands() -> type[Provider]:
-    from tui.commands.team import TeamCommands
-
-    return TeamCommands
-
-
-def _orphan_commands() -> type[Provider]:
-    from tui.commands.orphans import OrphanCommands
-
-    return OrphanCommands
 
 
 def _prewarm_reader() -> None:
@@ -75,13 +66,15 @@ def _prewarm_reader() -> None:
 class NewstagApp(App[None]):
     """Read and tag news in the terminal.
 
-    What other parts of newstag can rely on (search, sync, review screens):
+    What other parts of newstag can rely on (`tui.host.Host`, the Protocol screens type against):
 
     - `app.ws` (Workspace), `app.labels` (LabelSet), `app.looks` (each label's colours and marker).
-    - `app.store` (TagStore of `ws.tags`) and `app.session` (the one TaggingSession of
-      `ws.annotator`: toggle/clear/set_note/undo/redo, saved at once). Every change the session
-      saves, from any screen, posts `tui.messages.TagsChanged(article_id)` to the App, which
-      forwards a copy to every screen on the stack: handle it with `@on(TagsChanged)`.
+    - `app.services` (`tui.services.Services`, built once here): the store, the one
+      TaggingSession, the search index feed and the known problems with files. `app.store` and
+      `app.session` are short for its store and session. Every change the session saves, from
+      any screen, posts one `tui.messages.TagsChanged(article_id, annotator, doc)` to the App,
+      which forwards a copy to every screen on the stack: handle it with `@on(TagsChanged)`,
+      and redraw from it (not also from the key that made the change).
     - `app.library`: the `Library` listing once loaded (None before), `app.state`: ReadingState.
     - `app.load_article(article_id) -> Article | None`: parsed and cached; unreadable files give
       a one-line notification and None.
@@ -90,57 +83,61 @@ class NewstagApp(App[None]):
     - `app.add_status_segment(fn)`: `fn() -> Text | str | None` shown on every status line
       (keep it cheap, it runs every two seconds); `app.refresh_status()` redraws at once.
     - Keys everywhere: `/` search (`tui.screens.search.SearchScreen`), `?` help, `ctrl+p`
-      palette, `q` quit.
+      palette (with Orphans, Commit tags…, Review disagreements, Problems), `q` quit.
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "newstag"
-    COMMANDS = App.COMMANDS | {_action_commands, _article_commands, _general_commands,
-                               _team_commands, _orphan_commands}
+    COMMANDS = App.COMMANDS | {_action_commands, _article_commands}
     BINDINGS = bindings("app")
 
-    def __init__(self, ws: Workspace, labels: LabelSet) -> None:
+    def __init__(self, ws: Workspace, labels: LabelSet, keymap: Path | None = None) -> None:
+        """`keymap`: the user's keymap.yaml (`run_app` passes the XDG one; tests their own)."""
         super().__init__()
+        self.keymap_problems: tuple[str, ...] = ()
+        if keymap is not None:
+            from tui.keymap import user_keymap
+
+            loaded = user_keymap(keymap, labels.labels)
+            self.set_keymap(loaded.keys)
+            self.keymap_problems = loaded.problems
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
         self.state = ReadingState.load(ws.cache / "state.json")
         self.library: Library | None = None
-        self.status_segments: list[StatusSegment] = []
+        self.status_segments: list[StatusSegment] = [self._status_problems]
+        self.git_segment: GitStatusSegment | None = None
+        self.crash: tuple[str, str | None] | None = None  # (what, log file) after a crash
         self._articles: OrderedDict[str, tuple[Article, tuple[int, int]]] = OrderedDict()
         self._reader: ReaderScreen | None = None
+        # The one owner of the services; here, on the UI thread, and nowhere else.
+        self.services = Services(ws, labels, self, self._article_length)
+        self._new_problems: list[Problem] = []
+        self.services.problems.listeners.append(self._new_problem)
+        self.suggest_gates: dict[str, Gate] = {}  # the team's models, once learned (reader)
 
-    @cached_property
+    @property
     def store(self) -> TagStore:
-        from tui.core.tagstore import TagStore
+        return self.services.store
 
-        return TagStore(self.ws.tags)
+    @property
+    def session(self) -> TaggingSession:
+        return self.services.session
 
     @cached_property
-    def session(self) -> TaggingSession:
-        from tui.core.tagging import TaggingSession
+    def suggester(self) -> Suggester:
+        """This annotator's suggestions: the label set's cues, their record, learned models."""
+        from tui.core.suggest.engine import Suggester
 
-        session = TaggingSession(self.store, self.ws.annotator, self.labels.names)
-        session.listeners.append(
-            lambda article_id, _doc: self.post_message(TagsChanged(article_id)))
-        from tui.core.search.hook import IndexFeed  # cheap: Whoosh loads on the first save
-        from tui.quiet_feed import QuietFeed
-
-        self.search_feed = IndexFeed(self.ws, lambda message: self.call_from_thread(
-            self.notify, message, severity="warning", markup=False))
-        # Every save reaches the search index, in a thread; on long articles after a pause.
-        self.quiet_feed = QuietFeed(self, self.search_feed.notify, self._article_length)
-        session.listeners.append(self.quiet_feed)
-        return session
+        suggester = Suggester.for_workspace(self.labels.labels, self.ws.cache, self.ws.annotator)
+        if suggester.stats.problem:
+            self.notify(suggester.stats.problem, severity="warning", markup=False)
+        return suggester
 
     def _article_length(self, article_id: str) -> int:
         hit = self._articles.get(article_id)
         return len(hit[0].text) if hit is not None else 0
-
-    def _flush_index_feed(self) -> None:
-        feed = getattr(self, "quiet_feed", None)  # there once the session was first used
-        if feed is not None:
-            feed.flush()
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the bottom screen itself: no blank screen under it to build and style
@@ -148,23 +145,26 @@ class NewstagApp(App[None]):
         return LibraryScreen()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._install_team)  # `git status` after the first paint
-        for problem in self.labels.problems:
+        self.call_after_refresh(self._after_first_paint)
+        for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
+
+    def _after_first_paint(self) -> None:
+        self.services.start()  # YAML and file locks: after the first paint, on this thread
+        from tui.widgets.git_segment import GitStatusSegment
+
+        self.git_segment = GitStatusSegment(self.ws.tags, self.call_from_thread,
+                                            self.run_worker, self.refresh_status)
+        self.add_status_segment(self.git_segment)  # `git status` now, after the first paint
 
     def _prewarm(self) -> None:
         # Only while the user is still in the library: once an article is open the reader has
         # imported the splitter itself, and a thread importing now would slow its screen down.
         if self._reader is None and isinstance(self.screen, LibraryScreen):
             self.run_worker(_prewarm_reader, thread=True, group="prewarm", exit_on_error=False)
-
-    def _install_team(self) -> None:
-        from tui.commands.team import install_team
-
-        install_team(self)  # git status segment; Commit tags… and Review are in TeamCommands
 
     # -- the API -----------------------------------------------------------------------------
     def load_article(self, article_id: str) -> Article | None:
@@ -195,9 +195,13 @@ class NewstagApp(App[None]):
 
     def open_article(self, article_id: str, sentence: int | None = None,
                      highlight: Sequence[str] = ()) -> bool:
-        """Show an article in the reader (the top one, else a new one); False if unreadable."""
+        """Show an article in the reader (the top one, else a new one); False if unreadable.
+
+        Keys come in bursts (SSH, a browser): a second `enter` may arrive before the reader the
+        first one pushed is composed; it then takes the newer article when it mounts.
+        """
+        from tui.core.sentence_nav import SentenceNav
         from tui.screens.reader import ReaderScreen
-        from tui.widgets.sentence_nav import SentenceNav
 
         article = self.load_article(article_id)
         if article is None:
@@ -214,11 +218,8 @@ class NewstagApp(App[None]):
             self.install_screen(reader, "reader")
         if reader in self.screen_stack:  # e.g. a search over the reader: a reader over the search
             reader = ReaderScreen()
-        if reader.is_mounted:
-            if not reader.show_article(article_id, offset, highlight):
-                return False
-        else:
-            reader.open_on_mount(article_id, offset, highlight)
+        if not reader.show_article(article_id, offset, highlight):
+            return False
         self.push_screen(reader)
         return True
 
@@ -232,17 +233,70 @@ class NewstagApp(App[None]):
 
     @on(TagsChanged)
     def forward_tags_changed(self, event: TagsChanged) -> None:
+        """The one path of a saved change to every screen (posted once by the services)."""
         for screen in self.screen_stack:
-            screen.post_message(TagsChanged(event.article_id))
+            screen.post_message(TagsChanged(event.article_id, event.annotator, event.doc))
         self.refresh_status()
+
+    @on(ServiceWarning)
+    def service_warning(self, event: ServiceWarning) -> None:
+        self.notify(event.text, severity="warning", markup=False)
+
+    # -- problems with files: state, heard of once -------------------------------------------
+    def _new_problem(self, problem: Problem) -> None:
+        """One notice when a problem appears (a few at most at once: a `git pull` may bring
+        many); the status line keeps the mark until it is fixed."""
+        self._new_problems.append(problem)
+        if len(self._new_problems) == 1:
+            self.call_later(self._tell_problems)
+
+    def _tell_problems(self) -> None:
+        new, self._new_problems = self._new_problems, []
+        for problem in new[:MAX_NOTICES]:
+            self.notify(f"{problem.message} (ctrl+p Problems lists them)", severity="warning",
+                        markup=False, timeout=8)
+        if len(new) > MAX_NOTICES:
+            self.notify(f"…and {len(new) - MAX_NOTICES} more tag files with problems "
+                        "(ctrl+p Problems)", severity="warning", markup=False, timeout=8)
+        self.refresh_status()
+
+    @priority(85)
+    def _status_problems(self) -> Text | None:
+        summary = self.services.problems.summary()
+        if summary is None:
+            return None
+        from rich.text import Text
+
+        return Text(summary, style="bold")
+
+    # -- the palette -------------------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Library: back to the list of articles", "Close the reader",
+                            self.action_show_library)
+        yield SystemCommand("Orphans: tags whose text is gone from their article",
+                            "Re-attach them to the current sentence or delete them (newstag "
+                            "validate lists them too)", self.action_show_orphans)
+        yield SystemCommand("Commit tags…", "git commit of the changed files under tags/ "
+                            "(nothing else), with a message you type", self.action_commit_tags)
+        yield SystemCommand("Review disagreements", "Step through sentences annotators "
+                            "disagree on; your verdicts become your own tags",
+                            self.action_review_disagreements)
+        problems = len(self.services.problems)
+        yield SystemCommand(f"Problems: tag files that cannot be used ({problems})",
+                            "List the broken tag files known now (newstag validate checks all)",
+                            self.action_show_problems, discover=problems > 0)
 
     # -- app-wide actions --------------------------------------------------------------------
     def action_show_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
+            from tui.screens.reader_suggest import help_text
+
             in_library = isinstance(self.screen, LibraryScreen)
-            self.push_screen(HelpScreen(self.labels, self.looks, in_library))
+            about = help_text(self.suggester, self.suggest_gates)
+            self.push_screen(HelpScreen(self.labels, self.looks, in_library, about))
 
     def action_show_library(self) -> None:
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
@@ -257,8 +311,75 @@ class NewstagApp(App[None]):
             self.notify("Search is not available in this build yet", severity="warning", timeout=3)
             return
         if not isinstance(self.screen, SearchScreen):
-            self._flush_index_feed()  # held saves of long articles: searched as they are now
+            self.services.flush_index()  # held saves of long articles: searched as they are now
             self.push_screen(SearchScreen())
+
+    def action_show_orphans(self) -> None:
+        """The Orphans view, aimed at the reader's article and sentence when there is one."""
+        from tui.screens.orphans import OrphansScreen
+        from tui.screens.reader import ReaderScreen
+
+        screen = self.screen
+        if isinstance(screen, OrphansScreen):
+            return
+        article, sentence = None, None
+        if isinstance(screen, ReaderScreen) and screen.article is not None:
+            article = screen.article
+            cursor = screen.view.cursor
+            sentence = (cursor.start, cursor.end) if cursor is not None else None
+        self.push_screen(OrphansScreen(article, sentence))
+
+    def action_show_problems(self) -> None:
+        from tui.screens.problems import ProblemsScreen
+
+        if not isinstance(self.screen, ProblemsScreen):
+            self.push_screen(ProblemsScreen(self.services.problems.all()))
+
+    def action_commit_tags(self) -> None:
+        """Ask for a message and commit every changed file under tags/ (and nothing else)."""
+        from tui.core.gitstatus import GitError, tag_changes
+        from tui.screens.commit import CommitScreen
+
+        try:
+            changes = tag_changes(self.ws.tags)
+        except GitError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if not changes.in_git:
+            self.notify(f"{self.ws.tags} is not in a git repository; run `git init` in the "
+                        "workspace", severity="warning", markup=False)
+            return
+        if not changes.count:
+            self.notify("No tag changes to commit", timeout=3)
+            return
+
+        def done(message: str | None) -> None:
+            if message:
+                self.run_worker(lambda: self._commit(message), thread=True, exclusive=True,
+                                group="git-commit")
+
+        self.push_screen(CommitScreen(changes, self.ws.annotator), done)
+
+    def _commit(self, message: str) -> None:
+        """In a worker: `git commit` of the tag files, then one line saying how it went."""
+        from tui.core.gitstatus import GitError, commit_tags
+
+        try:
+            commit_id = commit_tags(self.ws.tags, message)
+        except GitError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False,
+                                  timeout=8)
+            return
+        self.call_from_thread(self.notify, f"Committed the tag files as {commit_id}",
+                              markup=False)
+        if self.git_segment is not None:
+            self.call_from_thread(self.git_segment.poke)
+
+    def action_review_disagreements(self) -> None:
+        from tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
 
     async def action_quit(self) -> None:
         # Saves held back from the index are not flushed here: an index write started at exit
@@ -266,11 +387,33 @@ class NewstagApp(App[None]):
         self.state.save()
         self.exit()
 
+    # -- a crash is not a success ------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected exception: the traceback goes to a log file, not over the terminal;
+        `run_app` prints one line with its path and exits non-zero (Textual restores the
+        terminal and sets the return code)."""
+        from tui.crash import summary, write_crash_log
 
-def run_app(ws: Workspace) -> None:
+        log = write_crash_log(self.ws.cache, error)
+        if self.crash is None:
+            self.crash = (summary(error), log)
+        super()._handle_exception(error)
+        if log is not None:
+            self._exit_renderables.clear()  # one line from run_app instead of the traceback
+
+
+def run_app(ws: Workspace) -> int:
     """Open the TUI on a workspace (the `newstag` command with no subcommand); raises
-    `LabelsError` (one line) when the label set is unusable."""
+    `LabelsError` (one line) when the label set is unusable. Returns the exit code: 0, or
+    `tui.crash.EXIT_CRASH` after an unexpected error (one line on stderr names the log)."""
+    from tui.core.keymap import keymap_path
     from tui.core.labels import load_labels
 
     labels = load_labels(ws.labels_path, ws.cache)  # cached as JSON: no YAML at start-up
-    NewstagApp(ws, labels).run()
+    app = NewstagApp(ws, labels, keymap_path())
+    app.run()
+    if app.crash is not None:
+        from tui.crash import report_crash
+
+        return report_crash(*app.crash)
+    return app.return_code or 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.keys import _normalize_key_list, format_key, key_to_character
+from textual.keys import REPLACED_KEYS, _normalize_key_list, format_key, key_to_character
 
 from tui.actions import ACTIONS, BY_ID, Action, for_screen
 
@@ -91,7 +91,7 @@ def show_key(key: str) -> str:
     if base in _SHOWN:
         shown = _SHOWN[base]
     else:
-        char = key_to_character(base)
+        char = key_to_character(REPLACED_KEYS.get(base, base))
         shown = char if char is not None and char.isprintable() else format_key(base)
     return "+".join([*mods, shown])
 

@@ -123,7 +123,8 @@ def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) 
     (ws.tags / "bo" / "broken.yaml").write_text("schema: [", encoding="utf-8")
     lib = load_library(ws)
     assert dict(lib.counts["002_ac2d878c38bad475"]) == {"speculation": 3, "warning": 1}
-    assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0]
+    assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0].message
+    assert lib.problems[0].key.endswith("broken.yaml") and lib.problems[0].fatal
     monkeypatch.setattr(TagStore, "load_path", lambda *a: pytest.fail("parsed a tag file"))
     warm = open_library(ws)
     assert warm.counts == lib.counts and warm.problems == lib.problems

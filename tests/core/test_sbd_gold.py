@@ -78,6 +78,8 @@ def split(text: str) -> list[str]:
         ("The rate rose 0.25 per cent at 10.30am. It fell.",
          ["The rate rose 0.25 per cent at 10.30am.", "It fell."]),
         ('He said. "', ['He said. "']),
+        ("It was a joke, Staff-Insp. Gary Ellis said. Lt.-Col. Smith agreed.",
+         ["It was a joke, Staff-Insp. Gary Ellis said.", "Lt.-Col. Smith agreed."]),
         ("Done. ...", ["Done. ..."]),
     ],
 )

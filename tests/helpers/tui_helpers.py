@@ -63,6 +63,14 @@ async def open_reader(pilot: Pilot, article_id: str = FIRST) -> None:
                    and app.screen.article is not None, "the reader")
 
 
+async def twins_ready(pilot: Pilot) -> None:
+    """The claim index (opened by the reader in a worker) is loaded: `≈` marks are final."""
+    app = pilot.app
+    await wait_for(pilot, lambda: getattr(app, "claims_index", None) is not None,
+                   "the claim index", limit=120)
+    await pilot.pause()
+
+
 def tag_file(ws: Workspace, article_id: str, annotator: str | None = None) -> dict | None:
     path = ws.tags / (annotator or ws.annotator) / f"{article_id}.yaml"
     if not path.exists():

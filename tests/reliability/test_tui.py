@@ -9,13 +9,13 @@ import time
 import pytest
 from tui_helpers import FIRST, REPO, SIZE, make_app, open_reader, wait_for, workspace
 
-from tui.commands.orphans import show_orphans
 from tui.core import articles, atomic
 from tui.core.tagging import TaggingSession
 from tui.core.tagstore import TagStore
 from tui.screens import reader as reader_module
 from tui.screens.orphans import OrphansScreen
 from tui.screens.reader import ReaderScreen
+from tui.widgets.status_line import StatusLine
 
 LABELS = ["speculation", "official statement", "warning"]
 GONE = "Kim is also scheduled to visit Russia's Pacific fleet, a university, and other facilities."
@@ -48,7 +48,7 @@ async def _open_orphans(pilot, palette: bool = True) -> OrphansScreen:
         await wait_for(pilot, lambda: "Orphans" in screen_text(app), "the palette hit")
         await pilot.press("enter")
     else:
-        show_orphans(app)
+        app.action_show_orphans()
     await wait_for(pilot, lambda: isinstance(app.screen, OrphansScreen), "the Orphans view")
     await wait_for(pilot, lambda: app.screen.rows, "the orphans listed")
     return app.screen
@@ -136,12 +136,15 @@ async def test_a_full_disk_during_a_keystroke_is_one_line_and_changes_nothing(tm
         monkeypatch.setattr(atomic.os, "replace", full)
         await pilot.press("j", "s")
         monkeypatch.undo()
-        errors = [n.message for n in app._notifications if "could not save" in n.message]
-        assert len(errors) == 1 and "\n" not in errors[0] and "No space left" in errors[0]
+        # Said where it stays until the next change: the status line (no toasts to pile up).
+        assert "could not save" in app.screen.refused and "No space left" in app.screen.refused
+        assert "\n" not in app.screen.refused
+        assert "No space left" in str(app.screen.query_one(StatusLine).render())
         assert path.read_bytes() == old and not list(path.parent.glob(".*newstag-tmp"))
         assert [m.label for m in app.screen.view.marks.marks] == ["warning"]  # screen = disk
         await pilot.press("s")  # the disk is fine again: the keystroke saves
         assert len(TagStore(ws.tags).load(ws.annotator, FIRST).doc.tags) == 2
+        assert app.screen.refused is None
 
 
 HOSTILE_NAME = "[@click=app.quit]x\x1b]52;c;cHduZWQ=\x07"

@@ -154,10 +154,9 @@ def test_second_engine_writer_is_busy_not_a_crash(ws):
     ix = SearchIndex(ws, engine="tantivy")
     ix.ensure()
     other = SearchIndex(ws, engine="tantivy")
-    with ix.engine.writer(timeout=1.0):
-        with pytest.raises(IndexBusy):
-            with other.engine.writer(timeout=0.2):
-                pass
+    with ix.engine.writer(timeout=1.0), pytest.raises(IndexBusy):
+        with other.engine.writer(timeout=0.2):
+            pass
     assert os.path.isdir(ix.path)
     ix.close()
     other.close()

@@ -58,7 +58,8 @@ def test_phrase_field_and_limit(ws) -> None:
     phrase = json.loads(run(ws, "search", "--json", '"may supply ammunition"').stdout)
     assert [(h["article"], h["sentence"]) for h in phrase["hits"]] == [("000_698a1ff201fa72f9", 6)]
     assert phrase["hits"][0]["marks"]
-    field = json.loads(run(ws, "search", "--json", "source:AP").stdout)
+    # the outlet, not "AP" (a photo credit)
+    field = json.loads(run(ws, "search", "--json", "source:inewszone").stdout)
     assert field["kind"] == "article"
     assert [h["article"] for h in field["hits"]] == ["003_420c701de47a1b0c"]
 

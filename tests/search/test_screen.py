@@ -71,7 +71,7 @@ async def test_label_key_on_a_hit_tags_that_sentence_and_updates_the_row(tmp_pat
         assert screen.hits[0].labels == ()
         # the index heard every save: a new search for the label finds what is tagged now
         await pilot.press("s")
-        app.search_feed.flush(10)
+        app.services.feed.flush(10)
         await pilot.press("slash")
         assert screen.query_one("Input").has_focus
         screen.query_one("Input").value = "label:speculation"

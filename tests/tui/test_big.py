@@ -95,13 +95,14 @@ async def test_a_big_article_costs_what_the_screen_shows_on_open_page_and_tag(tm
         cached = dict(view._lines)
         assert len(cached) > 20
         notified: list[str] = []
-        monkeypatch.setattr(app.quiet_feed, "notify", notified.append)  # the index's listener
+        monkeypatch.setattr(app.services.quiet, "notify",  # the index's listener
+                            lambda article_id, doc: notified.append(article_id))
         await pilot.press("s")
         assert [m.label for m in view.marks.marks] == ["speculation"]
         top, bottom = view.lines_of(view.cursor)
         kept = {y for y in cached if y in view._lines and view._lines[y] is cached[y]}
         assert kept == {y for y in cached if not top <= y <= bottom}, "only the tag's lines redrawn"
-        assert notified == [] and "500_big" in app.quiet_feed.pending  # held while tagging
+        assert notified == [] and "500_big" in app.services.quiet.pending  # held while tagging
         await pilot.press("slash")  # the search screen sees every save
         assert notified == ["500_big"]
 

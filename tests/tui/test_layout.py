@@ -7,11 +7,11 @@ from array import array
 from tui_helpers import CHROMY, REPO
 
 from tui.core import articles
+from tui.core.sentence_nav import SentenceNav
 from tui.core.tags import TagDoc, make_tag
 from tui.widgets.layout import irregular_chars, layout, wrap
 from tui.widgets.line_painter import highlight_pattern
 from tui.widgets.marks import Marks
-from tui.widgets.sentence_nav import SentenceNav
 
 
 def lines(text: str, width: int) -> list[str]:

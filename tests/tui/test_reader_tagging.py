@@ -21,6 +21,7 @@ from tui.screens.library import LibraryScreen
 from tui.screens.note import NotePickerScreen, NoteScreen
 from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
+from tui.widgets.status_line import StatusLine
 from tui.widgets.tag_legend import SentenceInfo
 
 LABELS = ["speculation", "official statement", "warning"]
@@ -282,6 +283,10 @@ async def test_a_broken_tag_file_is_reported_and_never_overwritten(tmp_path) -> 
         before = len(app._notifications)
         await pilot.press("s", "j", "o")
         assert path.read_bytes() == b"schema: 1\narticle: x\ntags: [\n"
-        assert len(app._notifications) > before  # each failed save says so, in one line
+        # A refusal is said where it stays: on the status line (no toast to pile up).
+        status = str(app.screen.query_one(StatusLine).render())
+        assert "not saved" in status and "not valid YAML" in status
+        assert path.name in app.screen.refused  # the whole line names the file
+        assert len(app._notifications) == before
         assert all("\n" not in n.message for n in app._notifications)
         assert isinstance(app.screen, ReaderScreen) and app.is_running

@@ -58,8 +58,10 @@ def cli(ctx: click.Context, corpus: Path | None, tags: Path | None, annotator: s
         from tui.core.labels import LabelsError
 
         try:
-            run_app(ws)
+            code = run_app(ws)
         except LabelsError as exc:
             raise Fail(str(exc)) from None
         except KeyboardInterrupt:
             sys.exit(130)
+        if code:
+            sys.exit(code)

@@ -13,7 +13,7 @@ from typing import Any
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
 SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
-               "import_tags", "agree", "review", "claims")
+               "import_tags", "agree", "review", "claims", "sentences")
 _NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 
@@ -26,13 +26,12 @@ def start_tui() -> int:
         ws = open_workspace()
         from tui.app import run_app  # after the workspace: a wrong folder is said at once
 
-        run_app(ws)
+        return run_app(ws)  # non-zero after a crash (one line on stderr names the log)
     except (WorkspaceError, LabelsError) as exc:
         print(f"newstag: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    return 0
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from tui.core.sanitize import one_line
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 MAX_HITS = 40
 MAX_SCORED = 3000  # fuzzy-score at most this many prefiltered titles per keystroke
@@ -21,7 +21,7 @@ class ArticleCommands(Provider):
     """Open any readable article by typing a few letters of its title."""
 
     async def startup(self) -> None:
-        app: NewstagApp = self.app  # type: ignore[assignment]
+        app: Host = self.app  # type: ignore[assignment]
         lib = app.library
         entries = [e for e in lib.entries if not e.error] if lib else []
         self._titles = [(e.id, one_line(e.title or e.id, 160)) for e in entries]
@@ -50,7 +50,7 @@ class ArticleCommands(Provider):
                       text=title, help=f"Open article {one_line(article_id, 60)}")
 
     async def discover(self) -> Hits:
-        app: NewstagApp = self.app  # type: ignore[assignment]
+        app: Host = self.app  # type: ignore[assignment]
         last = app.state.last_read
         for article_id, title in self._titles:
             if article_id == last:

@@ -11,7 +11,7 @@ from tui.bindings import label_keys
 from tui.core.sanitize import one_line
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 EXACT_BOOST = 1000.0  # far above any fuzzy score (a few tens at most)
 
@@ -28,7 +28,7 @@ class LabelCommands(Provider):
         screen = self.screen  # the reader (this provider is only in the reader's COMMANDS)
         if not hasattr(screen, "action_toggle_label"):
             return []
-        app: NewstagApp = self.app  # type: ignore[assignment]
+        app: Host = self.app  # type: ignore[assignment]
         out = []
         for n, label in enumerate(app.labels.labels, 1):
             shown = label_keys(app, "reader", n, label.key)

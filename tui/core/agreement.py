@@ -32,7 +32,8 @@ from .workspace import Workspace
 
 AGREEMENT_DOC = (
     "Unit: one sentence. Per label, an annotator says yes to a sentence when one of their tags "
-    "with that label overlaps it. An annotator covers an article when they have a tag file for it; "
+    "with that label overlaps it (a tag on part of a sentence counts for that sentence; one across "
+    "two sentences, for both). An annotator covers an article when they have a tag file for it; "
     "in a covered article an untagged sentence counts as no, in an uncovered one as missing. "
     "Removing the last tag of an article deletes its file, so an article you read and left "
     "untagged is not covered; when everyone was given the same articles, --all-covered counts "

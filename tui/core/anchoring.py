@@ -175,6 +175,22 @@ _WEAK_CONTEXT = 0.5
 _DISTINCTIVE = 40
 
 
+_ENDS_SENTENCE = frozenset(".!?…:;\"”’')]")
+
+
+def sentence_shaped(tag: Tag) -> bool:
+    """Whether a tag covered whole sentences when it was made, judged by its own quote and
+    context: it starts after a sentence end (or a line's start) and ends at one. Only such
+    tags are widened to whole sentences again when the article changed."""
+    before = tag.prefix.rstrip(" \t\xa0")
+    starts = not before or before.endswith(("\n", "\r")) or before[-1] in _ENDS_SENTENCE
+    after = tag.suffix.lstrip(" \t\xa0")
+    quote = tag.quote.rstrip()
+    ends = (not after or after.startswith(("\n", "\r")) or (bool(quote)
+            and quote[-1] in _ENDS_SENTENCE))
+    return starts and ends
+
+
 def locate(tag: Tag, text: Text | str, threshold: float = FUZZY_THRESHOLD,
            units: Units = ()) -> Placement:
     """Where `tag` belongs in `text`: kept, exact, fuzzy, or orphan (old offsets).
@@ -183,6 +199,8 @@ def locate(tag: Tag, text: Text | str, threshold: float = FUZZY_THRESHOLD,
     one or more sentences is widened to them (reported as fuzzy), so it stays a whole-sentence tag.
     """
     t = text if isinstance(text, Text) else Text(text)
+    if not sentence_shaped(tag):
+        units = ()  # a tag on part of a sentence (narrowed by words) keeps its own extent
     orphan = Placement("orphan", tag.start, tag.end, 0.0)
     if not tag.quote:
         return orphan

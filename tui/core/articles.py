@@ -196,7 +196,7 @@ class Article:
         bs = self.byline_span
         kept = title or (bs is not None and start < bs[1] and end > bs[0])
         chrome = not kept and (block.chrome or end <= self.head_end
-                               or self._in_chrome_line(start, end))
+                               or self._in_chrome_lines(start, end))
         return Sentence(index, start, end, block.index, chrome, title)
 
     def kind(self, s: Sentence) -> str:
@@ -205,6 +205,8 @@ class Article:
             return "headline"
         if s.chrome:
             return "chrome"
+        if self._in_chrome_lines(s.start, s.end, self.byline_span):
+            return "byline"  # the byline line, perhaps with the date line under it
         for kind, span in (("byline", self.byline_span), ("dateline", self.meta.dateline_span)):
             # the whole sentence is the byline (or only the dateline): a sentence that merely
             # opens with "SEOUL (Reuters) -" is the story's first sentence
@@ -219,6 +221,28 @@ class Article:
             return False
         i = bisect.bisect_right(lines, (start, len(self.text) + 1)) - 1
         return i >= 0 and lines[i][0] <= start and end <= lines[i][1]
+
+    def _in_chrome_lines(self, start: int, end: int,
+                         also: tuple[int, int] | None = None) -> bool:
+        """Whether every line `[start, end)` touches is chrome (or lies within `also`): the
+        splitter may join a short chrome line to the next ("By Jane Smith\n13 March 2024")."""
+        if self.text.find("\n", start, end) == -1:
+            return self._in_chrome_line(start, end) if also is None else False
+        if not self.chrome_lines and also is None:
+            return False
+        pos = start
+        while pos < end:
+            nl = self.text.find("\n", pos, end)
+            stop = end if nl == -1 else nl
+            piece = self.text[pos:stop]
+            if piece.strip():
+                a = pos + len(piece) - len(piece.lstrip())
+                b = a + len(piece.strip())
+                inside = also is not None and also[0] <= a and b <= also[1]
+                if not inside and not self._in_chrome_line(a, b):
+                    return False
+            pos = stop + 1
+        return True
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a character offset (binary search)."""

@@ -14,6 +14,7 @@ from .chrome import STOPWORDS, word_set
 from .timestamps import is_timestamp
 
 __all__ = ["Byline", "Dateline", "clean_source", "copyright_holder", "is_outlet", "is_person",
+           "is_site_name",
            "parse_byline", "parse_dateline", "source_label", "staff_outlet"]
 
 # Nouns that name a publication (any language's outlets mostly use one of these in English).
@@ -24,10 +25,11 @@ broadcasting broadcaster radio tv television magazine insider dispatch courier b
 agency reuters ap afp bbc cnn abc nbc cbs npr pbs bloomberg xinhua yonhap tass kyodo ria efe
 dpa ansa upi aap newspaper newspapers
 """)
+# A part of a byline ending in one of these is the writer's role ("Economics Correspondent").
 ROLE_WORDS = word_set("""
 writer writers reporter reporters correspondent correspondents editor editors contributor
-contributors columnist columnists staff journalist journalists producer analyst bureau chief
-desk newsroom senior political foreign science health business sports
+contributors columnist columnists staff journalist journalists producer producers analyst chief
+desk newsroom
 """)
 _PARTICLES = word_set("de da del della der di du la le van von bin al el ibn dos das y")
 _LEAD = re.compile(r"^\s*(?:by|written by|words by|reporting by|story by|posted by|"
@@ -80,6 +82,16 @@ class Dateline:
 
 def _tokens(s: str) -> list[str]:
     return [t.strip(".,'’()") for t in s.split() if t.strip(".,'’()")]
+
+
+def is_site_name(s: str) -> bool:
+    """An outlet's own name on a line of its own: "The Harbour Herald", "example.com" (a menu's
+    "News" alone is not one: a name has a word of its own besides the outlet noun)."""
+    toks = _tokens(s)
+    if not is_outlet(s) or not 1 <= len(toks) <= 5:
+        return False
+    return "." in s or any(t[0].isupper() and t.lower() not in OUTLET_WORDS
+                           and t.lower() not in STOPWORDS for t in toks)
 
 
 def is_outlet(s: str) -> bool:
@@ -142,8 +154,8 @@ def parse_byline(line: str) -> Byline | None:
         return None
     said = bool(m)  # something besides a name says this is a byline
     for p in parts[1:]:
-        low = {t.lower() for t in _tokens(p)}
-        if low and low <= ROLE_WORDS:
+        toks = _tokens(p)
+        if toks and toks[-1].lower() in ROLE_WORDS and len(toks) <= 4:
             said = True
         elif is_outlet(p) and not outlet:
             outlet, said = clean_source(p), True

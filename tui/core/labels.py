@@ -20,8 +20,11 @@ READER_KEYS: dict[str, str] = {
     " ": "page down", "space": "page down", "g": "first sentence", "G": "last sentence",
     "v": "select", "x": "clear tags", "a": "note", "u": "undo", "]": "next tagged sentence",
     "[": "previous tagged sentence", "/": "search", "?": "help", "q": "quit",
+    "h": "narrow the selection's end", "l": "widen the selection's end",
+    "H": "narrow the selection's start", "L": "widen the selection's start",
     "escape": "back", "enter": "open", "tab": "focus", ".": "next search match",
-    ",": "previous search match",
+    ",": "previous search match", "=": "twins", "+": "accept suggestion",
+    "-": "dismiss suggestion", "}": "next suggestion", "{": "previous suggestion",
     **{str(d): f"label number {d}" for d in range(1, 10)},
 }
 KNOWN_FIELDS = ("name", "key", "color", "description", "cues")
@@ -274,14 +277,23 @@ labels:
       A claim the writer or a source presents as possible but unconfirmed: "may", "might",
       "could", "experts believe", "is seen as". Tag the sentence that carries the hedge, not
       every sentence that mentions the topic.
-    cues: [speculation, may, might, could, experts believe, is seen as]
+    # Cues propose this label as a ghost mark (+ accepts, - dismisses): word-boundary,
+    # case-insensitive; `word*` also matches longer words. Rules: modal verbs of possibility,
+    # verbs of belief and suggestion, adverbs of likelihood, "speculat*" in any form.
+    cues: [speculat*, may, might, could, experts believe, believe*, suggest*, is seen as,
+           likely, possibly, possibility, reportedly, allegedly, remains to be seen, uncertain,
+           unclear]
   - name: official statement
     key: o
     color: green
     description: >-
       Words attributed to a named official, government or organisation on the record ("Putin
       said", "the office said", "Kremlin spokesperson ... indicated"). Not anonymous sources.
-    cues: [said, told, stated, announced, spokesperson, according to]
+    # Rules: verbs of attribution that put words on the record (said, emphasized, urged,
+    # insists...), the people whose job that is, and "according to".
+    cues: [said, says, told, stated, announced, declared, emphasized, emphasised, stressed,
+           urged, urging, insist*, indicated, denounced, reiterated, confirmed, expressed,
+           spokesperson, spokesman, spokeswoman, statement*, according to]
   - name: warning
     key: w
     color: red
@@ -289,5 +301,10 @@ labels:
       A threat of consequences, or an alarm raised by a party ("will have to pay a price",
       "warned of consequences", "serious concerns"). Tag it even when it is also an official
       statement.
-    cues: [warn, warning, consequences, pay a price, concern, threat]
+    # Rules: warn* in every form, consequences and prices, concern only when it is raised
+    # ("serious concerns", "expressed concern"), threatening verbs. Bare "concern" and "threat"
+    # are gone: on the seeds they leaked onto worried reporting ("widespread concern in
+    # Seoul", "the regional threat") that warns nobody of anything.
+    cues: [warn*, consequences, pay a price, serious concern*, expressed concern*, threaten*,
+           react strongly, stand idle]
 """

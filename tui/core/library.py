@@ -28,6 +28,7 @@ from .listing import (
     stem,
 )
 from .listing import read_batch as _read_batch
+from .problems import Problem
 from .tagcounts import load_counts, refresh_counts
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
@@ -47,11 +48,11 @@ class Library(Sequence[Entry]):
     """The corpus listing, sorted by file name; rows become Entries on first access."""
 
     def __init__(self, rows: list[Row] | CachedRows, counts: dict[str, Counter[str]] | None = None,
-                 problems: list[str] | None = None, verified: bool = False,
+                 problems: list[Problem] | None = None, verified: bool = False,
                  stats: tuple[int, int] | None = None) -> None:
         self._rows = rows
         self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
-        self.problems: list[str] = problems if problems is not None else []
+        self.problems: list[Problem] = problems if problems is not None else []
         self.verified = verified  # True once every row was checked against the files on disk
         # What the screen shows without decoding every row: the longest source (the column's
         # width) and how many files are unreadable. Exact when `stats_exact`; `refresh_library`
@@ -139,7 +140,7 @@ class LibraryUpdate:
     library: Library | None = None  # files were added or removed: show this one instead
     entries: dict[int, Entry] = field(default_factory=dict)  # row index -> its new entry
     counts: dict[str, Counter[str]] | None = None  # tag counts changed: these are all of them
-    problems: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     done: bool = False
 
 

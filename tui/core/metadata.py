@@ -7,9 +7,10 @@ such line (wire copy that is one paragraph) is titled by its first sentence, cut
 boundary. Only the first `HEAD_LINES` and last `TAIL_LINES` lines are read, each at most
 `LINE_CAP` characters, so a 5 MB article costs what a seed costs.
 
-`read(text, article_id)` is the one entry point; importers that know an article's metadata
-(an HTML page's author and site name) write it as lines on top, which this reads as it reads
-scraped text.
+`read(text, article_id)` is the one entry point. Importers that know an article's metadata (an
+HTML page's title, date, author and site name) write it as lines on top, which this reads as it
+reads scraped text: the headline, then the date, `By <author>` and `Source: <site name>` lines,
+each on its own line, then the story.
 """
 
 from __future__ import annotations
@@ -21,8 +22,12 @@ from . import credits
 from .chrome import chrome_reason, content_words, is_prose
 from .timestamps import DATE, DATE_LINE, is_timestamp
 
-__all__ = ["HEAD_LINES", "TAIL_LINES", "Metadata", "head_lines", "lead_title", "read", "tail_lines"]
+__all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
+           "lead_title", "read", "tail_lines"]
 
+# Bump when the metadata read from a given text can change: caches that keep titles or sources
+# (the library listing, a search index) can key on it.
+METADATA_VERSION = 2
 HEAD_LINES = 12  # the headline is near the top; never scan a whole (possibly huge) article
 TAIL_LINES = 8  # "© 2002 Example Times", "Reporting by ..." sit at the bottom
 LINE_CAP = 2000  # characters of one line looked at: a 3 MB single-line article costs the same
@@ -34,6 +39,9 @@ _PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's,
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _TO_READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|]{2,40})$")
+
+
+FACTS = ("source", "byline", "date", "dateline")  # the order the reader, exports and CLI use
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,10 @@ class Metadata:
     byline_span: tuple[int, int] | None = None
     dateline_span: tuple[int, int] | None = None
     head_end: int = 0  # where the story starts: short lines above the headline are chrome
+
+    def facts(self) -> list[str]:
+        """The known facts besides the title, in the order every view shows them (`FACTS`)."""
+        return [v for v in (self.source, self.byline, self.date, self.dateline) if v]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,8 +237,9 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
     for line in head + tail:
         if found := credits.staff_outlet(line):
             return found
-    for line in head[: ti or 0]:  # a site name above the headline ("The Example Times")
-        if len(line.split()) <= 5 and credits.is_outlet(line) and chrome_reason(line) is None \
+    header = head[: ti or 0] + _header_block(head, ti)
+    for line in header:  # a site name around the headline ("The Example Times")
+        if credits.is_site_name(line) and chrome_reason(line) is None \
                 and not line.endswith(("!", "?", ".")):
             return credits.clean_source(line)
     for find in (credits.source_label, credits.copyright_holder):
@@ -240,6 +253,18 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
         if b is not None and b.outlet:
             return b.outlet
     return ""
+
+
+def _header_block(head: list[str], ti: int | None) -> list[str]:
+    """The short lines between the headline and the story's first paragraph (date, byline...)."""
+    if ti is None:
+        return []
+    out = []
+    for line in head[ti + 1 :]:
+        if len(line.split()) > 12:
+            break
+        out.append(line)
+    return out
 
 
 def _tail_byline(lines: list[str]) -> str:

@@ -12,7 +12,8 @@ as editors do; then, on the real text:
 - a sentence that starts in lower case continues the one before (attribution after a quote,
   `"We want peace," he said.`; an ellipsis then a lower-case word);
 - nothing is ever a sentence of punctuation alone;
-- "No. 5", "5 p.m. Tuesday" and "10 a.m. GMT" are not sentence ends.
+- "No. 5", "5 p.m. Tuesday", "10 a.m. GMT" and a title before a name ("Staff-Insp. Gary
+  Ellis") are not sentence ends.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ import re
 # Same-length stand-ins for what sentencex must not see: double quotation marks and brackets
 # (it pairs them and will not split inside), newlines (wrapping inside a unit, not breaks);
 # lone surrogates (it raises on them) become U+FFFD.
-_BLANK_QUOTES = str.maketrans({c: " " for c in '"“”„«»()[]\n\r'})
+_BLANK_QUOTES = re.compile('["“”„«»()\\[\\]\n\r]')  # re.sub: ~10x faster than str.translate
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CLOSERS = frozenset("\"”’'»)]}")
 _NUMBER_ABBR = re.compile(r"(?:^|[\s(])(?:No|Nos|Vol|Vols|Art|Arts|Fig|Figs|Sec|Ch|Chap|p|pp|Para|"
                           r"Ref|Reg|Rev|Ed|Op|Nr|Pt|Ex|Tab|Cat|Ver)\.$", re.IGNORECASE)
+# Titles before a name; sentencex knows them alone, not after a hyphen ("Staff-Insp. Gary Ellis").
+_TITLE_ABBR = re.compile(r"(?:^|[\s(\-–])(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|"
+                         r"Pte|Insp|Supt|Det|Const|Adm|Cmdr|Brig|Gov|Sen|Rep|Rev|Hon|Fr)\.$")
 _CLOCK_ABBR = re.compile(r"\b[ap]\.\s?m\.$", re.IGNORECASE)
 _AFTER_CLOCK = re.compile(
     r"(?:(?:GMT|UTC|[ECMP][SD]?T|KST|JST|CET|CEST|BST|IST|AEST|MSK|local time|Eastern|Central|"
@@ -36,6 +40,7 @@ _AFTER_CLOCK = re.compile(
 )
 # The start of a sentence that continues the one before: a lower-case word, after any opening
 # marks (not a bullet-like "a)" or "i." which starts an item).
+_ALNUM = re.compile(r"[^\W_]")  # a letter or a digit
 _LOWER_START = re.compile(r"[\"“‘'(\[]*[a-z]")
 
 
@@ -43,7 +48,7 @@ def _proposals(piece: str) -> list[int]:
     """Where sentencex ends sentences in `piece`: offsets just after each one's last character."""
     import sentencex  # type: ignore[import-untyped]  # imported on first use (not at startup)
 
-    shown = _SURROGATE.sub("\ufffd", piece.translate(_BLANK_QUOTES))
+    shown = _SURROGATE.sub("\ufffd", _BLANK_QUOTES.sub(" ", piece))
     try:
         found = sentencex.get_sentence_boundaries("en", shown)
     except Exception:  # noqa: BLE001 - a splitter bug must not lose the text: keep it whole
@@ -83,24 +88,27 @@ def _settle(piece: str, start: int, end: int) -> int:
 
 def _joins(piece: str, prev: tuple[int, int], nxt: tuple[int, int]) -> bool:
     """Whether two proposed sentences are one."""
-    body = piece[nxt[0] : nxt[1]]
-    if not any(c.isalnum() for c in body):
+    if _ALNUM.search(piece, nxt[0], nxt[1]) is None:
         return True  # punctuation alone belongs to the sentence before
-    if _LOWER_START.match(body):
+    if _LOWER_START.match(piece, nxt[0], nxt[1]):
         return True  # `"...," he said.`, `Wait... and then`
+    if piece[prev[1] - 1] != ".":
+        return False
     before = piece[max(prev[0], prev[1] - 12) : prev[1]]
-    if _NUMBER_ABBR.search(before) and body[:1].isdigit():
+    first = piece[nxt[0]]
+    if first.isdigit():
+        return _NUMBER_ABBR.search(before) is not None
+    if first.isupper() and _TITLE_ABBR.search(before):
         return True
-    return bool(_CLOCK_ABBR.search(before) and _AFTER_CLOCK.match(body[:40]))
+    return bool(_CLOCK_ABBR.search(before) and _AFTER_CLOCK.match(piece[nxt[0] : nxt[0] + 40]))
 
 
 def _trim(piece: str, start: int, end: int) -> tuple[int, int] | None:
-    part = piece[start:end]
-    left = part.lstrip()
-    if not left:
-        return None
-    start += len(part) - len(left)
-    return start, start + len(left.rstrip())
+    while start < end and piece[start].isspace():  # a space or two: cheaper than slicing
+        start += 1
+    while end > start and piece[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def sentences(piece: str) -> list[tuple[int, int]]:
@@ -125,6 +133,6 @@ def sentences(piece: str) -> list[tuple[int, int]]:
             out[-1] = (out[-1][0], sp[1])
         else:
             out.append(sp)
-    if len(out) > 1 and not any(c.isalnum() for c in piece[out[0][0] : out[0][1]]):
+    if len(out) > 1 and _ALNUM.search(piece, out[0][0], out[0][1]) is None:
         out[0:2] = [(out[0][0], out[1][1])]  # a leading run of punctuation joins what follows
     return out

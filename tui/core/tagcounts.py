@@ -11,6 +11,8 @@ import os
 from collections import Counter
 from pathlib import Path
 
+from .problems import Problem
+
 CACHE_NAME = "tagcounts-v1.json"
 Counts = dict[str, Counter[str]]
 
@@ -24,24 +26,27 @@ def _read(cache_root: Path) -> dict[str, dict]:
     return files if isinstance(files, dict) else {}
 
 
-def _aggregate(files: dict[str, dict]) -> tuple[Counts, list[str]]:
+def _aggregate(files: dict[str, dict]) -> tuple[Counts, list[Problem]]:
     counts: Counts = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
     for key in sorted(files):
         info = files[key]
-        problems.extend(info.get("problems", ()))
+        found = [str(p) for p in info.get("problems", ())]
+        if found:  # one problem per file (its key is `annotator/file.yaml`), as the TUI shows it
+            more = f" (and {len(found) - 1} more: newstag validate)" if len(found) > 1 else ""
+            problems.append(Problem(key, found[0] + more, bool(info.get("fatal"))))
         article = info.get("article")
         if isinstance(article, str):
             counts.setdefault(article, Counter()).update(info.get("labels", {}))
     return counts, problems
 
 
-def load_counts(cache_root: Path) -> tuple[Counts, list[str]]:
+def load_counts(cache_root: Path) -> tuple[Counts, list[Problem]]:
     """Counts (article id -> label -> n) and problems as last seen; reads only the cache."""
     return _aggregate(_read(cache_root))
 
 
-def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str], bool]:
+def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[Problem], bool]:
     """Counts checked against the tag files now; re-parses changed files; saves the cache.
 
     Returns (counts, problems, whether anything differed from the cache). Problems are the
@@ -69,6 +74,7 @@ def refresh_counts(cache_root: Path, tags_root: Path) -> tuple[Counts, list[str]
             loaded = store.load_path(path)
         except TagFileError as exc:
             info["problems"] = [str(exc)]
+            info["fatal"] = True
         else:
             if loaded.doc is not None:
                 info["article"] = loaded.doc.article

@@ -25,12 +25,22 @@ Listener = Callable[[str, TagDoc | None], None]  # (article id, tags now on disk
 
 @dataclass(frozen=True)
 class Change:
-    """One undoable step: the article's tags before and after."""
+    """One undoable step: the article's tags before and after.
+
+    A step that changed several articles at once (a label given to a claim's twins) keeps the
+    other articles' before/after in `also`; undo and redo take them all together.
+    """
 
     article_id: str
     before: tuple[Tag, ...]
     after: tuple[Tag, ...]
     description: str
+    also: tuple[Change, ...] = ()
+    batch: bool = False  # made by `add_many`: about other articles, not the one being read
+
+    @property
+    def articles(self) -> list[str]:
+        return [self.article_id, *(c.article_id for c in self.also)]
 
 
 class TaggingSession:
@@ -143,6 +153,51 @@ class TaggingSession:
             what = f"add {label}"
         return self._commit(article.id, tags, what)
 
+    def add(self, article: Article, spans: list[tuple[int, int]], label: str, note: str = "",
+            description: str | None = None) -> TagDoc:
+        """Put `label` on every span that lacks it, each new tag with `note` (an accepted
+        suggestion says where it came from); spans that have it already are left alone."""
+        doc = self.doc(article.id)
+        new = self._new_tags(article, doc, spans, label, note)
+        return self._commit(article.id, doc.tags + tuple(new), description or f"add {label}")
+
+    def _new_tags(self, article: Article, doc: TagDoc, spans: list[tuple[int, int]], label: str,
+                  note: str = "") -> list[Tag]:
+        have = {(t.start, t.end) for t in doc.tags if t.label == label and not t.orphan}
+        return [make_tag(article.id, article.text, s, e, label, note)
+                for s, e in dict.fromkeys(spans) if (s, e) not in have]
+
+    def add_many(self, wanted: Iterable[tuple[Article, list[tuple[int, int]], list[str]]],
+                 note: str = "", description: str = "add labels") -> Change | None:
+        """Several articles' spans get these labels as ONE undo step (a claim's twins).
+
+        Each article's file is written in turn; None when every span had its labels already.
+        A store error part-way leaves the articles written so far undoable as one step.
+        """
+        parts: list[Change] = []
+        try:
+            for article, spans, labels in wanted:
+                if article.id not in self._loaded:
+                    self.open(article)
+                else:
+                    self._articles[article.id] = article
+                doc = self.doc(article.id)
+                new: list[Tag] = []
+                for label in labels:
+                    new += self._new_tags(article, doc, spans, label, note)
+                if not new:
+                    continue
+                before = doc.tags
+                self._commit(article.id, before + tuple(new), description, record=False)
+                parts.append(Change(article.id, before, _sorted(before + tuple(new)),
+                                    description))
+        finally:
+            if parts:
+                first, rest = parts[0], tuple(parts[1:])
+                self._undo.append(replace(first, also=rest, batch=True))
+                self._redo.clear()
+        return replace(parts[0], also=tuple(parts[1:]), batch=True) if parts else None
+
     def clear(self, article: Article, spans: list[tuple[int, int]]) -> TagDoc:
         """Remove every tag of this annotator on the spans."""
         doc = self.doc(article.id)
@@ -191,7 +246,8 @@ class TaggingSession:
         if not self._undo:
             return None
         change = self._undo.pop()
-        self._apply(change.article_id, change.after, change.before)
+        for part in (change, *change.also):
+            self._apply(part.article_id, part.after, part.before)
         self._redo.append(change)
         return change
 
@@ -199,7 +255,8 @@ class TaggingSession:
         if not self._redo:
             return None
         change = self._redo.pop()
-        self._apply(change.article_id, change.before, change.after)
+        for part in (change, *change.also):
+            self._apply(part.article_id, part.before, part.after)
         self._undo.append(change)
         return change
 
@@ -218,6 +275,10 @@ class TaggingSession:
             if frm_map.get(tid) != tag:
                 current[tid] = tag
         self._commit(article_id, tuple(current.values()), "undo/redo", record=False)
+
+
+def _sorted(tags: tuple[Tag, ...]) -> tuple[Tag, ...]:
+    return tuple(sorted(tags, key=lambda t: t.sort_key))
 
 
 def _signature(path) -> str:  # noqa: ANN001 - a Path

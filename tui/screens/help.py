@@ -51,7 +51,9 @@ def labels_table(labels: LabelSet, looks: dict[str, LabelLook]) -> Table:
         key = f"{n}" + (f" / {label.key}" if label.key else "")
         desc = Text(display_text(label.description or "(no description in labels.yaml)"))
         if label.cues:
-            desc.append("\ncues: " + ", ".join(one_line(c, 40) for c in label.cues), style="dim")
+            # One line: the full list is in labels.yaml, and the keys above must stay on screen.
+            cues = one_line(", ".join(label.cues), 64)
+            desc.append(f"\ncues ({len(label.cues)}): {cues}", style="dim")
         name = Text(one_line(label.name, 40), style=look.mine)
         table.add_row(Text(key, style=look.swatch), name, desc)
     return table
@@ -64,11 +66,12 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings("help")
 
     def __init__(self, labels: LabelSet, looks: dict[str, LabelLook],
-                 in_library: bool = False) -> None:
+                 in_library: bool = False, suggestions: Text | None = None) -> None:
         super().__init__()
         self.labels = labels
         self.looks = looks
         self.in_library = in_library
+        self.suggestions = suggestions  # quiet cues and the team's models (reader_suggest)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -83,6 +86,12 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("\nLabels — the tagging guideline (tags/labels.yaml)",
                               style="bold underline"))
             yield Static(labels_table(self.labels, self.looks))
+            if self.suggestions is not None:
+                keys = " / ".join(shown_keys(self.app, f"reader.{a}") for a in (
+                    "accept-suggestion", "dismiss-suggestion"))
+                yield Static(Text(f"\nSuggestions ({keys}: accept / dismiss)",
+                                  style="bold underline"))
+                yield Static(self.suggestions, id="help-suggestions")
             chrome = shown_keys(self.app, "reader.toggle-chrome")
             yield Static(Text("\nMarkers: S,O = your labels · +w = someone else's · ✎ = a note · "
                               f"dim text = site chrome ({chrome} to stop skipping it)",

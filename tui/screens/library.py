@@ -25,21 +25,17 @@ from tui.widgets.status_line import StatusLine, priority
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from tui.app import NewstagApp
     from tui.core.library import Library, LibraryUpdate
-
-MAX_PROBLEMS_SHOWN = 3
-
+    from tui.host import Host
 
 class LibraryScreen(Screen[None]):
     """The articles of the corpus, the cursor on the one last read."""
 
-    app: NewstagApp
+    app: Host
 
     def __init__(self) -> None:
         super().__init__()
         self._stale: set[str] = set()
-        self._shown_problems: set[str] = set()
         self._source_cells = 0  # the source column's width the header was drawn for
 
     def compose(self) -> ComposeResult:
@@ -76,7 +72,7 @@ class LibraryScreen(Screen[None]):
                 ensure_entries(app.ws, library, self._first_window(library))
                 if not self._call(self._show_library, library):
                     return
-            app.store.start()
+            app.services.store.start()  # housekeeping: temp files of killed writers
             updates = refresh_library(app.ws, library, stop=lambda: worker.is_cancelled)
             for update in updates:
                 if not self._call(self._apply, update):
@@ -128,7 +124,8 @@ class LibraryScreen(Screen[None]):
         self.articles.set_library(library)
         self.highlight(self.app.state.last_read)
         self.query_one(ArticleListHeader).refresh()  # the source column fits this corpus
-        self._notify_problems(library.problems)
+        # Problems in the cache are as last seen: announced only once checked (`_apply`), so a
+        # file fixed since is never announced again.
         self.query_one(StatusLine).refresh()
         self.app.post_message(LibraryLoaded())
 
@@ -140,11 +137,11 @@ class LibraryScreen(Screen[None]):
             self._rows_changed(sorted(update.entries))
         if update.counts is not None:
             self.articles.redraw()
-        self._notify_problems(update.problems)
         if update.done:
             self._rows_changed([])  # a recount may have changed the source column
-
-
+            if self.app.library is not None:  # checked now: exactly what is known to be wrong
+                self.app.services.problems.replace_all(self.app.library.problems)
+                self.app.refresh_status()
     def _rows_changed(self, indices: list[int]) -> None:
         library = self.app.library
         if library is not None and library.source_cells != self._source_cells:
@@ -154,12 +151,6 @@ class LibraryScreen(Screen[None]):
         else:
             self.articles.rows_changed(indices)
         self.query_one(StatusLine).refresh()
-
-    def _notify_problems(self, problems: list[str] | tuple[str, ...]) -> None:
-        new = [p for p in problems if p not in self._shown_problems]
-        self._shown_problems.update(new)
-        for problem in new[:MAX_PROBLEMS_SHOWN]:
-            self.notify(problem, severity="warning", markup=False, timeout=8)
 
     def highlight(self, article_id: str) -> None:
         i = self.articles.index_of(article_id) if article_id else None
@@ -192,18 +183,11 @@ class LibraryScreen(Screen[None]):
         library = self.app.library
         if library is None or not self._stale:
             return
-        from tui.core.tagstore import TagFileError  # here: start-up must not pay for it
-
-        store, names = self.app.store, set(self.app.labels.names)
+        docs = self.app.services.docs  # files parsed once per change; a save is not re-read
         for article_id in sorted(self._stale):
             counts: Counter[str] = Counter()
-            for who in store.annotators():
-                try:
-                    doc = store.load(who, article_id, names).doc
-                except (TagFileError, ValueError):
-                    continue
-                if doc is not None:
-                    counts.update(t.label for t in doc.tags if not t.orphan)
+            for _who, doc in docs.docs_for(article_id):
+                counts.update(t.label for t in doc.tags if not t.orphan)
             self.articles.update_counts(article_id, counts)
         self._stale.clear()
 

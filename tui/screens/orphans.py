@@ -25,8 +25,8 @@ from tui.core.tagstore import TagFileError
 from tui.widgets.marks import UNKNOWN_LOOK
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.articles import Article
+    from tui.host import Host
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class OrphansScreen(ModalScreen[None]):
     #orphans-list { height: 1fr; }
     """
     BINDINGS = bindings("orphans")
-    app: NewstagApp
+    app: Host
 
     def __init__(self, article: Article | None = None,
                  sentence: tuple[int, int] | None = None) -> None:

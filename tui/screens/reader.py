@@ -17,8 +17,8 @@ from textual.screen import Screen
 
 from tui.bindings import add_bindings, bindings, label_bindings
 from tui.commands.labels import LabelCommands
-from tui.commands.orphans import reanchor_notice
-from tui.core.articles import Article
+from tui.core.articles import Article, Sentence
+from tui.core.others import OtherTags, problem_key
 from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
@@ -30,24 +30,25 @@ from tui.widgets.marks import Marks
 from tui.widgets.status_line import StatusLine, priority
 from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
 
-from .others import OtherTags
 from .progress import SentenceCounter
 from .reader_moves import MovingActions
+from .reader_suggest import SuggestingActions
 from .reader_tagging import TaggingActions
+from .reader_twins import TwinActions
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 POLL_SECONDS = 2.0
 # Keys a label may not take because the reader uses them beyond DESIGN.md's table.
 EXTRA_READER_KEYS = frozenset({".", ","})
 
 
-class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions, Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = bindings("reader")
-    app: NewstagApp
+    app: Host
 
     COMMANDS = {LabelCommands}
 
@@ -60,6 +61,10 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self.counter = SentenceCounter(self, self._counted)
         self._live: tuple[bool, ...] = ()
         self._tagged: tuple[Marks | None, int] = (None, 0)
+        self.refused: str | None = None  # why my last tagging key was refused (status line)
+        self._composed = False
+        self.twins = {}
+        self._twins_noticed = set()
         self._bind_label_keys()
 
     def _bind_label_keys(self) -> None:
@@ -83,6 +88,8 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self._initial = (article_id, offset, tuple(highlight))
 
     def on_mount(self) -> None:
+        self._composed = True
+        self.view.hints = self._hints
         self.set_interval(POLL_SECONDS, self.check_disk)
         article_id, offset, highlight = self._initial
         if article_id is not None and not self.show_article(article_id, offset, highlight):
@@ -91,7 +98,14 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     # -- opening -----------------------------------------------------------------------------
     def show_article(self, article_id: str, offset: int | None = None,
                      highlight: Sequence[str] = ()) -> bool:
-        """Open an article, the cursor at `offset` or where it was left; False if unreadable."""
+        """Open an article, the cursor at `offset` or where it was left; False if unreadable.
+
+        Before the screen is composed (a second `enter` in the same burst of keys), this only
+        says which article to show once it is.
+        """
+        if not self._composed:
+            self.open_on_mount(article_id, offset, highlight)
+            return True
         article = self.app.load_article(article_id)
         if article is None:
             return False
@@ -99,6 +113,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self.article = article
         self.highlight_terms = tuple(highlight)
         self._continue_to = None
+        self.refused = None
         mine = self._open_tags(article)
         self._load_others(article.id)
         if offset is None:
@@ -108,24 +123,54 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
         self.app.state.remember(article.id, self.view.cursor.start if self.view.cursor else None)
         if article.warning:
             self.notify(article.warning, severity="warning", markup=False, timeout=8)
-        notice = reanchor_notice(self.app, article.id)
+        notice = self._reanchor_notice(article.id)
         if notice:
             self.notify(notice, severity="warning", markup=False, timeout=10)
         self.counter.count(article)
+        self.start_suggestions(article)
+        self.start_twins(article)
         self._update_info()
         self.view.focus()
         return True
 
+    def _reanchor_notice(self, article_id: str) -> str | None:
+        """One line after opening an article that changed since it was tagged."""
+        report = self.app.session.reanchored.pop(article_id, None)
+        if report is None or not report.changed:
+            return None
+        tail = "; ctrl+p Orphans to settle them" if report.orphaned else ""
+        return f"This article changed since it was tagged: {report.summary()}{tail}"
+
     def _open_tags(self, article: Article) -> TagDoc:
         try:
-            return self.app.session.open(article)
+            doc = self.app.session.open(article)
         except TagFileError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            self._my_file_problem(article.id, str(exc))
             return TagDoc(article.id, article.sha256)
+        self._my_file_problem(article.id, None)
+        return doc
+
+    def _my_file_problem(self, article_id: str, message: str | None) -> None:
+        """My own tag file here is broken (`message`) or reads fine (None): known state."""
+        problems, store = self.app.services.problems, self.app.store
+        try:
+            key = problem_key(store, store.path_for(self.app.ws.annotator, article_id))
+        except (TagFileError, ValueError):
+            key = f"{self.app.ws.annotator}/"
+        if message is None:
+            if problems.clear(key):
+                self.app.refresh_status()
+        else:
+            problems.report(key, message)  # heard of once; the status line says the rest
 
     def _load_others(self, article_id: str) -> None:
-        for problem in self.others.load(article_id, self.article):
-            self.notify(problem, severity="error", markup=False, timeout=10)
+        problems = self.app.services.problems
+        found = self.others.load(article_id, self.article)
+        cleared = [problems.clear(key) for key in self.others.fine]
+        for key, message in found.items():
+            problems.report(key, message)  # a new problem: one notice, from the App
+        if any(cleared):
+            self.app.refresh_status()
 
     def _marks(self, mine: TagDoc | None = None) -> Marks:
         if mine is None and self.article is not None:
@@ -144,6 +189,21 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _counted(self, article: Article) -> None:
         self.view.sentences_changed()
         self.query_one(StatusLine).refresh()
+        if article is self.article:
+            self.start_suggestions(article)  # a long article's sentences have just landed
+
+    def _hints(self, s: Sentence) -> Text:
+        """The screen's gutter markers for a sentence: suggestion ghosts, then `≈N` twins."""
+        ghosts, twins = self.ghost_markers(s), self.twin_marker(s)
+        return Text.assemble(ghosts, " " if ghosts and twins else "", twins)
+
+    def action_toggle_label(self, number: int) -> None:
+        super().action_toggle_label(number)
+        self.twins_notice()
+
+    def action_accept_suggestion(self) -> None:
+        super().action_accept_suggestion()
+        self.twins_notice()
 
     # -- keeping in step ---------------------------------------------------------------------
     def refresh_tags(self, mine: TagDoc | None = None) -> None:
@@ -155,8 +215,9 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
 
     @on(TagsChanged)
     def tags_changed(self, event: TagsChanged) -> None:
+        """The one way tags reach the screen, whoever changed them (a key here, undo, search)."""
         if self.article is not None and event.article_id == self.article.id:
-            self.refresh_tags()
+            self.refresh_tags()  # my tags from the session's memory: no file is read
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
@@ -166,10 +227,19 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     def _update_info(self) -> None:
         view = self.view
         cur = view.cursor
-        marks = view.marks.on(cur.start, cur.end) if cur is not None else []
+        marks = view.marks.overlapping(cur.start, cur.end) if cur is not None else []
         selected = len(view.selection()) if view.anchor is not None else 0
         # One line high in app.tcss: no relayout of the screen on every cursor move.
         info = sentence_text(marks, self.app.looks, selected)
+        if view.narrow is not None and self.article is not None:
+            a, b = view.narrow
+            info = Text.assemble(("selected: ", "bold"), one_line(self.article.text[a:b], 90),
+                                 " — h/l its end, H/L its start, a label key tags it, esc cancels")
+        elif not selected or selected == 1:
+            ghost = self.suggestion_info()
+            if ghost is not None:
+                info.append("  ")
+                info.append_text(ghost)
         self.query_one(SentenceInfo).update(info, layout=False)
         self.query_one(StatusLine).refresh()
         self._refresh_footer()
@@ -188,9 +258,11 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
             return
         try:
             mine_changed = self.app.session.refresh_if_changed(self.article.id)
-        except TagFileError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return
+        except TagFileError as exc:  # raised once per version of the file's bytes
+            self._my_file_problem(self.article.id, str(exc))
+            mine_changed = False
+        else:
+            self._my_file_problem(self.article.id, None)
         others_changed = self.others.changed(self.article.id)
         if others_changed:
             self._load_others(self.article.id)
@@ -199,7 +271,27 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
 
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_progress, self._status_mode,
-                self._status_orphans]
+                self._status_orphans, self._status_twins, self._status_refused]
+
+    @priority(95)
+    def _status_refused(self) -> tuple[Text, Text] | None:
+        """Why my tagging is refused here: the last refusal, or my file known to be broken."""
+        if self.article is None:
+            return None
+        why = self.refused
+        if why is None:
+            known = self.app.services.my_problem(self.article.id)
+            why = f"your tags here cannot be saved: {known.message}" if known else None
+        if why is None:
+            return None
+        why = one_line(why.replace(f"{self.app.ws.root}/", ""), 300)  # paths as git shows them
+        parts = why.split(": ", 2)  # "not saved", the file, why: short, the file goes first
+        short = f"{parts[0]}: {parts[-1]}" if len(parts) == 3 else why
+        return Text("⚠ " + why, style="bold red"), Text("⚠ " + short, style="bold red")
+
+    @priority(60)
+    def _status_twins(self) -> Text | None:
+        return self.twins_status()
 
     @priority(20)
     def _status_annotator(self) -> Text:
@@ -230,7 +322,7 @@ class ReaderScreen(MovingActions, TaggingActions, Screen[None]):
     @priority(90)
     def _status_mode(self) -> Text | None:
         parts = []
-        if self.view.anchor is not None:
+        if self.view.anchor is not None or self.view.narrow is not None:
             parts.append(("SELECT", "bold reverse"))
         if not self.view.skip_chrome:
             parts.append((" chrome: not skipped", "bold"))

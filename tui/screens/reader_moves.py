@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tui.app import NewstagApp
     from tui.core.articles import Article
+    from tui.host import Host
     from tui.widgets.article_view import ArticleView
 
 
 class MovingActions:
     """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `show_article`."""
 
-    app: NewstagApp
+    app: Host
     article: Article | None
     view: ArticleView
     highlight_terms: tuple[str, ...] = ()  # what `show_article` was asked to highlight
@@ -39,6 +39,11 @@ class MovingActions:
 
     def action_extend_selection(self) -> None:
         self.view.start_or_extend_selection()
+
+    def action_move_selection_word(self, end: bool, widen: bool) -> None:
+        """`h`/`l` move the selection's end by a word, `H`/`L` its start (part of a sentence,
+        or across sentences: the tag is then that span)."""
+        self.view.move_word(end, widen)
 
     def action_go_first_sentence(self) -> None:
         self.view.to_end(last=False)

@@ -1,7 +1,8 @@
 """The reader's keys that change tags: label keys, `x`, `a`, `u` and `ctrl+r`.
 
-Each goes through the app's TaggingSession, which saves at once; a store error (a malformed
-or locked tag file) becomes a one-line notification and the reader keeps running.
+Each goes through the app's TaggingSession, which saves at once; the screen redraws from the
+`TagsChanged` the save posts (one path, whoever made the change). A store error (a malformed
+or locked tag file) is a refusal: said on the status line, until the next change or article.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from tui.core.tagstore import TagFileError
 from .note import NotePickerScreen, NoteScreen, NoteTarget, note_targets
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.articles import Article
+    from tui.host import Host
     from tui.widgets.article_view import ArticleView
 
 T = TypeVar("T")
@@ -27,9 +28,10 @@ T = TypeVar("T")
 class TaggingActions:
     """Mixed into ReaderScreen, which provides `app`, `article`, `view` and `refresh_tags`."""
 
-    app: NewstagApp
+    app: Host
     article: Article | None
     view: ArticleView
+    refused: str | None
 
     if TYPE_CHECKING:  # provided by ReaderScreen and Screen; never defined here at run time
         def refresh_tags(self, mine: TagDoc | None = None) -> None: ...
@@ -37,16 +39,33 @@ class TaggingActions:
         def notify(self, message: str, **kw: object) -> None: ...
 
     def _saving(self, change: Callable[[], T]) -> T | None:
+        """Run a change; a refusal goes on the status line (it stays while it is true)."""
         try:
-            return change()
+            done = change()
         except TagFileError as exc:
-            self.notify(str(exc), severity="error", markup=False, timeout=10)
+            self._refuse(f"not saved: {exc}")
         except ValueError as exc:  # an unsafe annotator name or a span outside the text
-            self.notify(f"cannot tag: {exc}", severity="error", markup=False, timeout=10)
+            self._refuse(f"cannot tag: {exc}")
+        else:
+            if self.refused is not None:
+                self.refused = None
+                self.app.refresh_status()
+            return done
         return None
 
+    def _refuse(self, why: str) -> None:
+        self.refused = why
+        self.app.bell()
+        self.app.refresh_status()
+
     def _spans(self) -> list[tuple[int, int]]:
-        return [(s.start, s.end) for s in self.view.selection()]
+        return self.view.selected_spans()
+
+    def _mine_touching(self, article: Article) -> list[tuple[int, int]]:
+        """Spans of my tags that overlap the selection (a tag on part of a sentence, too)."""
+        spans = self._spans()
+        return [(t.start, t.end) for t in self.app.session.doc(article.id).tags
+                if not t.orphan and any(t.start < e and t.end > s for s, e in spans)]
 
     def action_toggle_label(self, number: int) -> None:
         labels = self.app.labels.labels  # by position: a tenth label has a key, not a digit
@@ -63,16 +82,15 @@ class TaggingActions:
         doc = self._saving(lambda: self.app.session.toggle(article, self._spans(), label.name))
         if doc is not None:
             self.view.clear_selection()
-            self.refresh_tags(doc)
 
     def action_clear_tags(self) -> None:
         article = self.article
         if article is None or not self._spans():
             return
-        doc = self._saving(lambda: self.app.session.clear(article, self._spans()))
+        spans = list(dict.fromkeys(self._spans() + self._mine_touching(article)))
+        doc = self._saving(lambda: self.app.session.clear(article, spans))
         if doc is not None:
             self.view.clear_selection()
-            self.refresh_tags(doc)
 
     def action_edit_note(self) -> None:
         """`a`: the note of my tag here; with several tags, first ask which one (never all)."""
@@ -82,6 +100,10 @@ class TaggingActions:
         spans = set(self._spans())
         tags = [t for t in self.app.session.doc(article.id).tags
                 if (t.start, t.end) in spans and not t.orphan]
+        if not tags:  # my tags on part of the sentence (or across it)
+            touching = set(self._mine_touching(article))
+            tags = [t for t in self.app.session.doc(article.id).tags
+                    if (t.start, t.end) in touching and not t.orphan]
         if not tags:
             self.notify("No tag of yours here: tag the sentence first, a note belongs to a tag",
                         severity="warning", timeout=4)
@@ -110,7 +132,6 @@ class TaggingActions:
             doc = self._saving(lambda: self.app.session.set_note(article, target.tag_ids, note))
             if doc is not None:
                 self.view.clear_selection()
-                self.refresh_tags(doc)
 
         self.app.push_screen(NoteScreen(target.note, about), save)
 
@@ -132,6 +153,11 @@ class TaggingActions:
 
     def _show_change(self, change: Change, verb: str) -> None:
         """Put the cursor on what changed, opening its article when it was another one."""
+        if change.batch:  # a claim's twins, in other articles: stay on the sentence being read
+            n = len(change.articles)
+            self.notify(f"{verb}: {change.description} ({n} article{'s' if n > 1 else ''})",
+                        markup=False, timeout=3)
+            return
         before = {t.id: t for t in change.before}
         after = {t.id: t for t in change.after}
         touched = [t for tid, t in {**before, **after}.items() if before.get(tid) != after.get(tid)]
@@ -141,6 +167,5 @@ class TaggingActions:
                 title = one_line(self.article.title if self.article else change.article_id, 60)
                 self.notify(f"{verb}: {change.description} in “{title}”", markup=False, timeout=3)
             return
-        self.refresh_tags()
-        if offset is not None:
+        if offset is not None:  # the marks come with the TagsChanged the undo posted
             self.view.to_offset(offset)

@@ -25,7 +25,7 @@ from tui.messages import TagsChanged
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 CONTEXT_SENTENCES = 2
 
@@ -39,7 +39,7 @@ class ReviewScreen(Screen[None]):
     #review-body { height: auto; }
     """
     BINDINGS = bindings("review")
-    app: NewstagApp
+    app: Host
 
     def __init__(self, annotators: Sequence[str] = (), labels: Sequence[str] = ()) -> None:
         super().__init__()

@@ -5,7 +5,8 @@ first within a time budget, so every keystroke shows hits at once, then the comp
 which the next keystroke cancels;
 the index is brought up to date in another worker when the screen opens, with its progress on
 the status line. Label keys on a hit tag that sentence through the App's one TaggingSession, so
-undo, the YAML files and the index all see the change as if it was made in the reader.
+undo, the YAML files and the index all see the change as if it was made in the reader; the
+hits redraw from the `TagsChanged` that save posts, like every other screen.
 """
 
 from __future__ import annotations
@@ -33,15 +34,14 @@ from tui.core.search.engine import (
     SearchError,
     SentenceRecord,
 )
-from tui.core.search.hook import IndexFeed
 from tui.core.search.prepare import overlay
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
 from tui.widgets.search_hit import hit_prompt, reader_terms
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
     from tui.core.search.indexer import SearchIndex
+    from tui.host import Host
 
 LIMIT = 200
 MIN_CHARS = 2
@@ -49,20 +49,9 @@ TYPING_BUDGET = TYPING_SECONDS  # a module attribute, so a test can take the tim
 PLACEHOLDER = 'Search: words, "a phrase", label:speculation, annotator:NAME, title:, is:untagged'
 
 
-def index_feed(app: NewstagApp) -> IndexFeed:
-    """The App's IndexFeed (the App attaches one at start; an App without it gets one now)."""
-    feed = getattr(app, "search_feed", None)
-    if feed is None:
-        feed = IndexFeed(app.ws, on_message=lambda message: app.call_from_thread(
-            app.notify, message, severity="warning", markup=False))
-        feed.attach(app.session)
-        app.search_feed = feed  # type: ignore[attr-defined]
-    return feed
-
-
-def search_index_for(app: NewstagApp) -> SearchIndex:
-    """One SearchIndex per App; every tag save reaches it through the App's IndexFeed."""
-    feed = index_feed(app)
+def search_index_for(app: Host) -> SearchIndex:
+    """The App's one SearchIndex (its services' feed made it; call from a worker thread)."""
+    feed = app.services.feed
     feed.updater()  # from now on saves go straight to the index's updater thread
     return feed.index()
 
@@ -70,7 +59,7 @@ def search_index_for(app: NewstagApp) -> SearchIndex:
 class SearchScreen(Screen[None]):
     """Type a query; `↓`/`tab` to the hits; `enter` opens one; a label key tags it."""
 
-    app: NewstagApp
+    app: Host
 
     BINDINGS = bindings("search")
 
@@ -221,7 +210,7 @@ class SearchScreen(Screen[None]):
             self.status.update("")
 
     def _prompt(self, hit: Hit) -> Text:
-        return hit_prompt(hit, getattr(self.app, "looks", {}))
+        return hit_prompt(hit, self.app.looks)
 
     # -- acting on hits ----------------------------------------------------------------------
     def _current(self) -> tuple[int, Hit] | None:
@@ -266,7 +255,7 @@ class SearchScreen(Screen[None]):
         label = self.app.labels.by_number(n)
         if current is None or label is None or current[1].kind != "sentence":
             return
-        i, hit = current
+        hit = current[1]
         article = self.app.load_article(hit.article)
         if article is None:
             return
@@ -281,24 +270,26 @@ class SearchScreen(Screen[None]):
             self.app.session.toggle(article, [(s.start, s.end)], label.name)
         except TagFileError as exc:
             self.notify(str(exc), severity="error", markup=False, timeout=8)
-            return
-        self._refresh_hit(i, hit, article.sha256)
-
-    def _refresh_hit(self, i: int, hit: Hit, sha: str) -> None:
-        """Labels of this hit from the tag files now on disk (all annotators), shown at once."""
-        index = search_index_for(self.app)
-        record = SentenceRecord(hit.article, hit.index, hit.start, hit.end, hit.text)
-        fresh = overlay([record], index.docs_for(hit.article), sha)[0]
-        self.hits[i] = replace(hit, labels=fresh.labels, annotators=fresh.annotators)
-        # A ranking that arrives later may come from an index that has not heard of this yet.
-        self._retagged[(hit.article, hit.index)] = (fresh.labels, fresh.annotators)
-        self.hit_list.replace_option_prompt_at_index(i, self._prompt(self.hits[i]))
+        # The hit redraws from the TagsChanged this save posted (`tags_changed`).
 
     @on(TagsChanged)
     def tags_changed(self, event: TagsChanged) -> None:
-        """A tag saved elsewhere (the reader, undo): refresh the hits of that article."""
-        for i, hit in enumerate(self.hits):
-            if hit.article == event.article_id and hit.kind == "sentence":
-                article = self.app.load_article(hit.article)
-                if article is not None:
-                    self._refresh_hit(i, hit, article.sha256)
+        """Tags saved (here, in the reader, undo): redraw the hits of that article, reading
+        each annotator's file at most once (and the one just saved not at all)."""
+        mine = [i for i, hit in enumerate(self.hits)
+                if hit.article == event.article_id and hit.kind == "sentence"]
+        if not mine:
+            return
+        article = self.app.load_article(event.article_id)
+        if article is None:
+            return
+        records = [SentenceRecord(h.article, h.index, h.start, h.end, h.text)
+                   for h in (self.hits[i] for i in mine)]
+        fresh = overlay(records, self.app.services.docs.docs_for(event.article_id),
+                        article.sha256)
+        for i, record in zip(mine, fresh, strict=True):
+            hit = self.hits[i]
+            self.hits[i] = replace(hit, labels=record.labels, annotators=record.annotators)
+            # A ranking that arrives later may come from an index not up to date with this yet.
+            self._retagged[(hit.article, hit.index)] = (record.labels, record.annotators)
+            self.hit_list.replace_option_prompt_at_index(i, self._prompt(self.hits[i]))

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from tui.core import words
 from tui.core.articles import Article, Sentence
+from tui.core.sentence_nav import SentenceNav
 
 from .line_painter import GUTTER, LinePainter
 from .marks import Marks
-from .sentence_nav import SentenceNav
 
 if TYPE_CHECKING:
     from .layout import Layout
@@ -28,6 +29,7 @@ class CursorMoves:
     marks: Marks
     cursor: Sentence | None
     anchor: Sentence | None
+    narrow: tuple[int, int] | None  # a selection by words (`h`/`l`/`H`/`L`), overriding sentences
     skip_chrome: bool
     painter: LinePainter | None
     _layout: Layout | None
@@ -52,6 +54,39 @@ class CursorMoves:
             return [self.cursor]
         return self.nav.between(self.anchor, self.cursor, self.skip_chrome)
 
+    def selected_spans(self) -> list[tuple[int, int]]:
+        """What a tag key acts on: the span narrowed by words, else the selection's sentences."""
+        if self.narrow is not None:
+            return [self.narrow]
+        return [(s.start, s.end) for s in self.selection()]
+
+    def move_word(self, end: bool, widen: bool) -> None:
+        """`h`/`l` (`end`) and `H`/`L`: move one end of the selection by one word.
+
+        The first press turns the selection (or the cursor's sentence) into a span by words;
+        it may then take in words of the sentences around, within the same block.
+        """
+        if self.cursor is None or self.article is None:
+            return
+        sel = self.selected_spans()
+        start, stop = sel[0][0], sel[-1][1]
+        text = self.article.text
+        lo_block = self.article.block_at(start)
+        hi_block = self.article.block_at(stop - 1)
+        lo = lo_block.start if lo_block is not None else 0
+        hi = hi_block.end if hi_block is not None else len(text)
+        if end:
+            stop = (words.widen_end(text, start, stop, hi) if widen
+                    else words.narrow_end(text, start, stop))
+        else:
+            start = (words.widen_start(text, start, stop, lo) if widen
+                     else words.narrow_start(text, start, stop))
+        old = (sel[0][0], sel[-1][1])
+        self.anchor = None
+        self.narrow = (start, stop)
+        self._invalidate(min(old[0], start), max(old[1], stop))
+        self._moved(self.cursor)
+
     def start_or_extend_selection(self) -> None:
         """`v`: anchor a selection here; pressed again, take in the next sentence."""
         if self.cursor is None or self.nav is None:
@@ -64,6 +99,12 @@ class CursorMoves:
             self.move_to(self.nav.next(self.cursor, self.skip_chrome) or self.cursor)
 
     def clear_selection(self) -> bool:
+        if self.narrow is not None:
+            span, self.narrow = self.narrow, None
+            self._invalidate(*span)
+            if self.cursor is not None:
+                self._moved(self.cursor)
+            return True
         if self.anchor is None or self.cursor is None:
             return False
         lo, hi = sorted((self.anchor, self.cursor), key=lambda s: s.start)

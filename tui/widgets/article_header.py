@@ -10,10 +10,11 @@ from tui.core.sanitize import one_line
 
 
 def header_text(article: Article, position: str = "") -> Text:
-    """Title on the first line; source, date, dateline, id and any read warning on the second."""
+    """Title on the first line; source, byline, date, dateline, id and any read warning on the
+    second (the facts the library, `newstag sentences` and the exports show too)."""
     meta = article.meta
     title = Text(one_line(article.title or article.id, 300), style="bold")
-    facts = [one_line(x, 80) for x in (meta.source, meta.date, meta.dateline) if x]
+    facts = [one_line(x, 80) for x in meta.facts()]
     facts.append(one_line(article.id, 80))
     if position:
         facts.append(position)

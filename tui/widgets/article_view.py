@@ -10,9 +10,10 @@ a key means for tags lives in the reader screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -21,12 +22,12 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from tui.core.articles import Article, Sentence
+from tui.core.sentence_nav import SentenceNav
 
 from .article_cursor import CursorMoves
 from .layout import Layout
 from .line_painter import GUTTER, LinePainter, highlight_pattern
 from .marks import LabelLook, Marks
-from .sentence_nav import SentenceNav
 
 MAX_PARTIAL_REDRAW = 200  # changed tags beyond which the whole screen is simply redrawn
 GROW_EVERY = 0.05  # seconds between steps of wrapping the rest of a long article
@@ -66,14 +67,17 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.marks = Marks()
         self.cursor: Sentence | None = None
         self.anchor: Sentence | None = None
+        self.narrow: tuple[int, int] | None = None
         self.skip_chrome = True
         self.painter: LinePainter | None = None
         self._layout: Layout | None = None
         self._lines: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}  # component styles and the base, until restyled
-        self._selected: tuple[object, set[tuple[int, int]]] = (None, set())
+        self._selected: tuple[object, list[tuple[int, int]]] = (None, [])
         self._grower: Timer | None = None
         self._width = self._height = 0  # of the text area with the gutter, set on every layout
+        # More gutter markers per sentence, from the screen (suggestions, twins); see `redraw`.
+        self.hints: Callable[[Sentence], Text] | None = None
 
     # -- content ---------------------------------------------------------------------------
     def show(self, article: Article, marks: Marks, offset: int | None = None,
@@ -83,7 +87,8 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         self.nav = SentenceNav(article)
         self.marks = marks
         self.anchor = None
-        self.painter = LinePainter(article, self.nav, marks, self.looks, self._style)
+        self.narrow = None
+        self.painter = LinePainter(article, self.nav, marks, self.looks, self._style, self.hints)
         self.painter.set_pattern(highlight_pattern(highlight))
         self._layout = None
         self._relayout()
@@ -117,6 +122,13 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
         if self.cursor is not None and self.nav is not None:
             self.cursor = self.nav.containing(self.cursor.start) or self.cursor
         self._clear_lines()
+
+    def redraw(self, start: int | None = None, end: int | None = None) -> None:
+        """What `hints` says changed: draw the lines of `[start, end)` again, or every line."""
+        if start is None or end is None:
+            self._clear_lines()
+        else:
+            self._invalidate(start, end)
 
     def _clear_lines(self) -> None:
         self._lines.clear()
@@ -206,6 +218,9 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
             return
         old = self.cursor
         old_sel = (self.anchor, old)
+        if self.narrow is not None:  # moving by sentences leaves the selection by words
+            self._invalidate(*self.narrow)
+            self.narrow = None
         self.cursor = target
         for s in (old, target):
             if s is not None:
@@ -261,13 +276,15 @@ class ArticleView(CursorMoves, ScrollView, can_focus=True, inherit_bindings=Fals
             found = self._styles[""] = self.rich_style
         return found
 
-    def _selected_spans(self) -> set[tuple[int, int]]:
-        """The selection's spans, worked out once per selection (not once per line)."""
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selection's spans, sorted, worked out once per selection (not once per line)."""
+        if self.narrow is not None:
+            return [self.narrow]
         if self.anchor is None:
-            return set()
+            return []
         key = (self.anchor.start, self.cursor.start if self.cursor else None, self.skip_chrome)
         if self._selected[0] != key:
-            self._selected = (key, {(s.start, s.end) for s in self.selection()})
+            self._selected = (key, sorted((s.start, s.end) for s in self.selection()))
         return self._selected[1]
 
     def _build_line(self, y: int, width: int) -> Strip:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from rich.text import Text
 
 from tui.core.gitstatus import GitError, TagChanges, tag_changes
-
-if TYPE_CHECKING:
-    from tui.app import NewstagApp
 
 POLL_SECONDS = 3.0
 
@@ -26,22 +25,26 @@ class GitStatusSegment:
 
     status_priority = 40  # a narrow status line shows the short form, then drops it
 
-    def __init__(self, app: NewstagApp) -> None:
-        self.app = app
+    def __init__(self, tags: Path, call_from_thread: Callable[..., Any],
+                 run_worker: Callable[..., Any], refresh_status: Callable[[], None]) -> None:
+        self.tags = tags
+        self.call_from_thread = call_from_thread
+        self.run_worker = run_worker
+        self.refresh_status = refresh_status
         self.changes: TagChanges | None = None
         self._asked = float("-inf")
         self._busy = False
 
     def poke(self) -> None:
         self._asked = float("-inf")
-        self.app.refresh_status()
+        self.refresh_status()
 
     def __call__(self) -> tuple[Text, Text] | Text | None:
         if not self._busy and time.monotonic() - self._asked >= POLL_SECONDS:
             self._busy = True
             self._asked = time.monotonic()
             try:
-                self.app.run_worker(self._poll, thread=True, group="git-status",
+                self.run_worker(self._poll, thread=True, group="git-status",
                                     exit_on_error=False)
             except Exception:  # the app is shutting down: nothing to show
                 self._busy = False
@@ -56,10 +59,10 @@ class GitStatusSegment:
 
     def _poll(self) -> None:
         try:
-            self.changes = tag_changes(self.app.ws.tags)
+            self.changes = tag_changes(self.tags)
         except GitError:
             self.changes = None
         finally:
             self._busy = False
         with contextlib.suppress(RuntimeError):  # the app has exited meanwhile
-            self.app.call_from_thread(self.app.refresh_status)
+            self.call_from_thread(self.refresh_status)

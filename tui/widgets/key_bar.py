@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen
 from textual.widget import Widget
+
+from tui.actions import ACTIONS
 
 # Higher stays longer. Keys not listed get DEFAULT_PRIORITY, minus a little per position, so
 # among those the rightmost go first; disabled (dimmed) keys go before any enabled one.
@@ -39,6 +41,7 @@ PRIORITY: dict[str, int] = {
     "reader.redo": 54,
 }
 DEFAULT_PRIORITY = 40
+ORDER = {action.id: i for i, action in enumerate(ACTIONS)}
 GAP = "  "
 
 
@@ -60,7 +63,8 @@ def key_items(screen: Screen) -> list[KeyItem]:
     """The screen's shown bindings, one item per action, groups merged (`j/k Sentence`)."""
     app = screen.app
     by_action: dict[str, list[tuple[Binding, bool, str]]] = {}
-    for _key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
+    for _key, (_node, binding, enabled, tooltip) in sorted(screen.active_bindings.items(),
+                                                           key=_table_order):
         if binding.show:
             by_action.setdefault(binding.action, []).append((binding, enabled, tooltip))
     items: list[KeyItem] = []
@@ -94,6 +98,16 @@ def key_items(screen: Screen) -> list[KeyItem]:
         items.append(KeyItem(app.get_key_display(b), b.key, b.description, b.tooltip,
                              palette.enabled, PRIORITY["app.palette"]))
     return items
+
+
+def _table_order(item: tuple[str, ActiveBinding]) -> tuple[int, int]:
+    """The action table's order, the screen's keys before the app's (a key a keymap moved
+    keeps its place; Textual appends it at the end); a stable sort keeps the rest as bound."""
+    binding = item[1].binding
+    row = ORDER.get(binding.id or "")
+    if row is None:
+        return (0, len(ORDER))
+    return (1 if binding.id and binding.id.startswith("app.") else 0, row)
 
 
 def _item(keys: str, binding: Binding, description: str, tooltip: str, enabled: bool,

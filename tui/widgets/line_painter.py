@@ -2,13 +2,15 @@
 
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
-`+w` for other annotators', `✎` for a note. Colour is never the only signal. Text with several
-of my labels shows each label's colour on its own share of every line.
+`+w` for other annotators', `✎` for a note, then the screen's hints: `s?` for a suggested
+label (dim), `≈2` for a claim made in 2 other articles. Colour is never the only signal. Text
+with several of my labels shows each label's colour on its own share of every line.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 
@@ -17,10 +19,10 @@ from rich.text import Text
 
 from tui.core.articles import Article, Sentence
 from tui.core.sanitize import display_text
+from tui.core.sentence_nav import SentenceNav, same
 
 from .layout import Layout
 from .marks import UNKNOWN_LOOK, LabelLook, Mark, Marks
-from .sentence_nav import SentenceNav, same
 
 GUTTER = 11  # space, up to 7 cells of tag markers, space, cursor mark, space
 MARKER_CELLS = GUTTER - 4
@@ -62,8 +64,10 @@ class LinePainter:
     """Styled text for screen lines of one article (the caller caches and converts to strips)."""
 
     def __init__(self, article: Article, nav: SentenceNav, marks: Marks,
-                 looks: dict[str, LabelLook], style: Callable[[str], Style]) -> None:
+                 looks: dict[str, LabelLook], style: Callable[[str], Style],
+                 hints: Callable[[Sentence], Text] | None = None) -> None:
         self.article = article
+        self.hints = hints  # the screen's extra markers: suggestion ghosts (`s?`), twins (`≈2`)
         self.nav = nav
         self.marks = marks
         self.looks = looks
@@ -102,7 +106,7 @@ class LinePainter:
         return found
 
     def paint(self, layout: Layout, y: int, cursor: Sentence | None,
-              selected: set[tuple[int, int]]) -> Text | None:
+              selected: Sequence[tuple[int, int]]) -> Text | None:
         """Gutter + text of screen line `y`; None for the blank line between blocks."""
         bi = layout.blocks[y]
         if bi < 0:
@@ -110,26 +114,38 @@ class LinePainter:
         start, end = layout.starts[y], layout.ends[y]
         stop = max(end, start + 1)  # an empty line still "holds" a sentence starting on it
         content = Text(display_text(self.article.text[start:end]), no_wrap=True, end="")
-        gutter_mark, markers = " ", Text()
+        gutter_mark = " "
+        # The selection: exactly its spans (sentences, or a span narrowed by words).
         selection: list[tuple[int, int]] = []
-        for s in self._sentences_on(bi, start, end):
+        i = max(0, bisect_right(selected, (start, start)) - 1)
+        while i < len(selected) and selected[i][0] < stop:
+            a, b = selected[i]
+            if b > start:
+                selection.append((max(a, start) - start, min(b, end) - start))
+                gutter_mark = "┃"
+            i += 1
+        sents = self._sentences_on(bi, start, end)
+        for s in sents:
             a, b = max(s.start, start) - start, min(s.end, end) - start
             if s.chrome:
                 content.stylize(self.style("chrome"), a, b)
             if s.title:
                 content.stylize(self.style("title"), a, b)
-            if start <= s.start < stop:
-                more = self.markers(s)
-                if markers and more:
-                    markers.append(" ")
-                markers.append_text(more)
-            if (s.start, s.end) in selected:
-                selection.append((a, b))
-                gutter_mark = "┃"
             if same(s, cursor):
                 gutter_mark = "▶" if start <= s.start < stop else "│"
         # Others' tags first (underlined), mine over them (highlighted): both stay visible.
         marks = self.marks.overlapping(start, end)
+        # Markers on the line where each tag starts (a whole sentence's, or part of one) and
+        # each sentence's hints: one group per place where tags or sentences start.
+        markers = Text()
+        starting = [m for m in self.marks.overlapping(start, stop) if start <= m.start < stop]
+        here = {s.start: s for s in sents if start <= s.start < stop}
+        for at in sorted({m.start for m in starting} | set(here)):
+            group = [m for m in starting if m.start == at]
+            more = self.markers_of(group, here.get(at))
+            if markers and more:
+                markers.append(" ")
+            markers.append_text(more)
         for m in marks:
             if not m.mine:
                 look = self.looks.get(m.label, UNKNOWN_LOOK)
@@ -152,8 +168,12 @@ class LinePainter:
         return Text.assemble(gutter, content, no_wrap=True, end="")
 
     def markers(self, s: Sentence) -> Text:
-        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists."""
-        marks = self.marks.on(s.start, s.end)
+        """`S,O+w✎` of a sentence's own tags, then its hints."""
+        return self.markers_of(self.marks.on(s.start, s.end), s)
+
+    def markers_of(self, marks: list[Mark], s: Sentence | None = None) -> Text:
+        """`S,O+w✎`: my labels, then others' in lower case, then a pen when a note exists;
+        then the screen's hints for the sentence `s` starting there, if any."""
         out = Text()
         mine = [m for m in marks if m.mine]
         theirs = sorted({m.label for m in marks if not m.mine})
@@ -167,4 +187,10 @@ class LinePainter:
                 out.append(look.marker.lower(), look.swatch)
         if any(m.note for m in marks):
             out.append("✎")
+        if self.hints is not None and s is not None and not s.chrome:
+            more = self.hints(s)
+            if more:
+                if out:
+                    out.append(" ")
+                out.append_text(more)
         return out

@@ -65,8 +65,8 @@ def html_to_text(data: bytes) -> str | None:
     head = [x for x in (title, (doc.date or "").strip()) if x]
     if doc.author:
         head.append(f"By {doc.author.strip()}")
-    if doc.sitename:
-        head.append(doc.sitename.strip())
+    if doc.sitename:  # `Source:` says it is the outlet (see `metadata`): shown dimmed, as chrome
+        head.append(f"Source: {doc.sitename.strip()}")
     return "\n\n".join(head + body) + "\n"
 
 

@@ -88,7 +88,7 @@ def _legend(ix: _Index, col: Collection) -> list[str]:
 
 def _article(ix: _Index, art: Article, items: list[Item]) -> list[str]:
     counts = Counter(i.tag.label for i in items)
-    meta = [art.id] + [x for x in (art.meta.source, art.meta.date) if x]
+    meta = [art.id, *art.meta.facts()]
     meta += [f"{name}: {counts[name]}" for name in ix.labels if counts[name]]
     out = [
         f'<article id="{escape("a-" + art.id)}"><h2>{escape(art.title or art.id)}</h2>',

@@ -52,7 +52,7 @@ def render(col: Collection) -> str:
     for aid, items in col.by_article().items():
         art = col.articles[aid]
         lines += [f"## {escape(art.title or aid)}", ""]
-        meta = [escape(aid)] + [escape(x) for x in (art.meta.source, art.meta.date) if x]
+        meta = [escape(aid)] + [escape(x) for x in art.meta.facts()]
         lines += [" · ".join(meta), ""]
         if not items:
             lines += ["No tags.", ""]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..workspace import Workspace
 
 if TYPE_CHECKING:
+    from ..tags import TagDoc
     from .indexer import SearchIndex
     from .live import LiveUpdater
 
@@ -25,24 +26,26 @@ class IndexFeed:
         self._lock = threading.Lock()
         self._index: SearchIndex | None = None
         self._updater: LiveUpdater | None = None
-        self._pending: list[str] = []
+        self._pending: dict[str, TagDoc | None] = {}  # saved before the updater was there
         self._booting = False
 
     def attach(self, session) -> None:  # noqa: ANN001 - a TaggingSession
         session.listeners.append(self.notify)
 
-    def notify(self, article_id: str, doc: object = None) -> None:
+    def notify(self, article_id: str, doc: TagDoc | None) -> None:
+        """A TaggingSession listener: `doc` is what the session just saved for `ws.annotator`."""
         with self._lock:
             if self._updater is not None:
                 updater = self._updater
             else:
-                self._pending.append(article_id)
+                self._pending.pop(article_id, None)
+                self._pending[article_id] = doc
                 if not self._booting:
                     self._booting = True
                     threading.Thread(target=self.updater, name="newstag-index-boot",
                                      daemon=True).start()
                 return
-        updater.notify(article_id)
+        updater.notify(article_id, doc)
 
     def index(self) -> SearchIndex:
         """The workspace's SearchIndex (created on first use; call it from a worker thread)."""
@@ -59,11 +62,12 @@ class IndexFeed:
             if self._updater is None:
                 from .live import LiveUpdater
 
-                self._updater = LiveUpdater(index, on_message=self.on_message)
-            pending, self._pending = self._pending, []
+                self._updater = LiveUpdater(index, on_message=self.on_message,
+                                            annotator=self.ws.annotator)
+            pending, self._pending = self._pending, {}
             updater = self._updater
-        for article_id in dict.fromkeys(pending):
-            updater.notify(article_id)
+        for article_id, doc in pending.items():
+            updater.notify(article_id, doc)
         return updater
 
     def flush(self, timeout: float = 10.0) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,10 +81,18 @@ class Updater:
         self.max_bytes: int = max_bytes
 
     # -- tags --------------------------------------------------------------------------------
-    def docs_for(self, article_id: str, report: Report | None = None) -> list[tuple[str, TagDoc]]:
-        """Every annotator's tags on one article."""
+    def docs_for(self, article_id: str, report: Report | None = None,
+                 known: Mapping[str, TagDoc | None] | None = None) -> list[tuple[str, TagDoc]]:
+        """Every annotator's tags on one article; `known` docs (the one a TUI save just wrote,
+        None for no file) are used as they are, not read again."""
         out = []
-        for annotator in self.store.annotators():
+        known = known or {}
+        for annotator in sorted(set(self.store.annotators()) | set(known)):
+            if annotator in known:
+                doc = known[annotator]
+                if doc is not None:
+                    out.append((annotator, doc))
+                continue
             try:
                 loaded = self.store.load(annotator, article_id)
             except (TagFileError, ValueError) as exc:
@@ -225,8 +233,10 @@ class Updater:
         mf.save(self.folder, m)
         return report
 
-    def retag(self, article_id: str, timeout: float) -> bool:
-        """Re-index one article with its tag files as they are now (after a TUI save)."""
+    def retag(self, article_id: str, timeout: float,
+              known: Mapping[str, TagDoc | None] | None = None) -> bool:
+        """Re-index one article with its tag files as they are now (after a TUI save); the
+        `known` docs are not read again (see `docs_for`)."""
         record = self.engine.article(article_id)
         if record is None:
             return False
@@ -235,7 +245,8 @@ class Updater:
             return False
         report = Report()
         with self.engine.writer(timeout=timeout) as w:
-            self.put(w, self.corpus / record.file, None, m, report)
+            docs = self.docs_for(article_id, report, known) if known else None
+            self.put(w, self.corpus / record.file, docs, m, report)
         for annotator in self.store.annotators():
             path = self.store.path_for(annotator, article_id)
             key = f"{annotator}/{path.name}"

@@ -15,7 +15,7 @@ import contextlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -127,9 +127,11 @@ class SearchIndex:
             return f"index files missing or truncated: {', '.join(damaged[:3])}"
         return ""
 
-    def docs_for(self, article_id: str, report: Report | None = None) -> list[tuple[str, TagDoc]]:
-        """Every annotator's tags on one article (a TUI save reaches the index through this)."""
-        return self.updater.docs_for(article_id, report)
+    def docs_for(self, article_id: str, report: Report | None = None,
+                 known: Mapping[str, TagDoc | None] | None = None) -> list[tuple[str, TagDoc]]:
+        """Every annotator's tags on one article (a TUI save reaches the index through this);
+        `known`: docs already in hand (the one just saved, None for no file), not read again."""
+        return self.updater.docs_for(article_id, report, known)
 
     # -- full build --------------------------------------------------------------------------
     def _rebuild(self, reason: str, progress: Progress | None) -> Report:
@@ -167,12 +169,14 @@ class SearchIndex:
         report.added = report.articles
         return report
 
-    def update_tags(self, article_id: str, timeout: float = 0.5) -> bool:
-        """Re-index one article with its tag files (after a TUI save)."""
+    def update_tags(self, article_id: str, timeout: float = 0.5,
+                    known: Mapping[str, TagDoc | None] | None = None) -> bool:
+        """Re-index one article with its tag files (after a TUI save); `known` as in
+        `docs_for`."""
         with self._locked(timeout):
             if not self.path.is_dir() or self.engine.status() != "ok":
                 return False  # no index yet: the next ensure() builds it with these tags
-            return self.updater.retag(article_id, timeout)
+            return self.updater.retag(article_id, timeout, known)
 
     # -- searching ---------------------------------------------------------------------------
     def search(self, query: str, limit: int = 50, progress: Progress | None = None,

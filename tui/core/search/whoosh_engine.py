@@ -145,9 +145,8 @@ class WhooshEngine:
             if not windex.exists_in(str(self.path), indexname=INDEX_NAME):
                 old = any(p.name.endswith(".toc") for p in self.path.iterdir())
                 return "outdated" if old else "missing"
-            with self._lock:
-                with self._open().reader() as r:
-                    r.doc_count()
+            with self._lock, self._open().reader() as r:
+                r.doc_count()
         except Exception:  # any failure to read a cache means: rebuild it
             self.close()
             return "corrupt"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tui.core.articles import Article, Block, Sentence
+from .articles import Article, Block, Sentence
 
 
 def same(a: Sentence | None, b: Sentence | None) -> bool:
