@@ -9,8 +9,9 @@ from tui.screens.reader import ReaderScreen
 from tui.screens.twins import TwinsScreen
 
 AMMUNITION = (710, 849)  # seed 000: "Speculation is rife that Kim may supply ammunition ..."
-TWIN_ARTICLES = {"001_e98dd6f0637d58e7", "004_0413e7c0cc1f7413"}  # "Kim might trade ...", "Kim
-# may provide ammunition ..."
+# "Kim might trade ...", "North Korea could provide ammunition ...", "Kim may provide ammunition
+# ..." (all three in the seeds' gold claim with it)
+TWIN_ARTICLES = {"001_e98dd6f0637d58e7", "002_ac2d878c38bad475", "004_0413e7c0cc1f7413"}
 
 
 def messages(app) -> list[str]:
@@ -35,9 +36,10 @@ async def test_the_ammunition_claim_shows_its_twins_and_names_the_outlets(tmp_pa
     async with app.run_test(size=SIZE) as pilot:
         screen = await at_ammunition(pilot)
         assert {t.article for t in screen.twins_here()} == TWIN_ARTICLES
-        assert "≈2" in screen.view.painter.markers(screen.view.cursor).plain
+        assert f"≈{len(TWIN_ARTICLES)}" in screen.view.painter.markers(screen.view.cursor).plain
         status = screen.twins_status().plain
-        assert status.startswith("≈ also in ") and all(a in status for a in TWIN_ARTICLES)
+        assert status.startswith("≈ also in ")
+        assert all((t.source or t.article) in status for t in screen.twins_here())
 
 
 async def test_equals_lists_the_twins_and_tags_the_picked_ones_as_one_undo_step(tmp_path) -> None:
@@ -53,7 +55,7 @@ async def test_equals_lists_the_twins_and_tags_the_picked_ones_as_one_undo_step(
         assert all(r.labels == {} for r in twins.rows)  # nobody tagged them yet
         await pilot.press("enter")  # nothing picked: nothing happens
         assert isinstance(app.screen, TwinsScreen)
-        await pilot.press("space", "j", "space", "enter")
+        await pilot.press("space", *["j", "space"] * (len(TWIN_ARTICLES) - 1), "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         for row in twins.rows:
             assert tags_on_disk(ws, row.article) == [
@@ -88,7 +90,7 @@ async def test_tagging_a_sentence_with_twins_says_so_once(tmp_path) -> None:
     app = make_app(workspace(tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await at_ammunition(pilot)
-        notice = "also in 2 articles: = to see them"
+        notice = f"also in {len(TWIN_ARTICLES)} articles: = to see them"
         await pilot.press("s")
         assert messages(app).count(notice) == 1
         await pilot.press("s", "s", "o")  # off, on again, another label: not said again
