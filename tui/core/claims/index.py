@@ -135,15 +135,28 @@ def _text_of(art: ArticleSents, start: int, end: int) -> str:
 
 def corpus_files(ws: Workspace) -> dict[str, Path]:
     """Article id -> file, for every article file of the corpus."""
-    out: dict[str, Path] = {}
+    return {aid: path for aid, (path, _) in corpus_stamps(ws).items()}
+
+
+def corpus_stamps(ws: Workspace) -> dict[str, tuple[Path, tuple[int, int]]]:
+    """Article id -> (file, (mtime_ns, size)) in one directory scan (no Path per stat)."""
+    found: list[tuple[str, str, tuple[int, int]]] = []
     try:
-        names = sorted(os.listdir(ws.corpus))
+        with os.scandir(ws.corpus) as it:
+            for e in it:
+                name = e.name
+                if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    found.append((name, name.rsplit(".", 1)[0], (st.st_mtime_ns, st.st_size)))
     except OSError:
-        return out
-    for name in names:
-        p = ws.corpus / name
-        if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-            out.setdefault(p.stem, p)
+        return {}
+    out: dict[str, tuple[Path, tuple[int, int]]] = {}
+    for name, aid, stamp in sorted(found):
+        if aid not in out:
+            out[aid] = (ws.corpus / name, stamp)
     return out
 
 
@@ -314,11 +327,14 @@ def load(ws: Workspace) -> ClaimIndex | None:
         return None
 
 
-def stale(idx: ClaimIndex, files: dict[str, Path]) -> tuple[list[str], list[str]]:
+def stale(idx: ClaimIndex, files: dict[str, Path],
+          stamps: dict[str, tuple[int, int]] | None = None) -> tuple[list[str], list[str]]:
     """(new or changed article ids, removed article ids) since the index was built."""
+    entries = idx.entries
     changed = [aid for aid, p in files.items()
-               if aid not in idx.entries or idx.entries[aid].stamp != _stamp(p)]
-    removed = [aid for aid in idx.entries if aid not in files]
+               if aid not in entries
+               or entries[aid].stamp != (stamps[aid] if stamps is not None else _stamp(p))]
+    removed = [aid for aid in entries if aid not in files]
     return changed, removed
 
 
@@ -332,7 +348,8 @@ def refresh(ws: Workspace, params: Params | None = None, progress: Progress | No
     cache, mean a full build. Returns True when something changed."""
     from . import store
 
-    files = corpus_files(ws)
+    scanned = corpus_stamps(ws)
+    files = {aid: path for aid, (path, _) in scanned.items()}
     folder = cache_dir(ws)
     params = params or Params()
     try:
@@ -342,7 +359,7 @@ def refresh(ws: Workspace, params: Params | None = None, progress: Progress | No
     if light is None or light.params != params or light.matrix is None:
         save(build(ws, params, progress, files), ws)
         return True
-    changed, removed = stale(light, files)
+    changed, removed = stale(light, files, {aid: st for aid, (_, st) in scanned.items()})
     if not changed and not removed:
         return False
     if len(changed) + len(removed) > REBUILD_FRACTION * max(1, len(files)) + 5:
