@@ -106,7 +106,7 @@ class NewstagApp(AppCommands, App[None]):
         self.ws = ws
         self.labels = labels
         self.looks = label_looks(labels)
-        self.state = ReadingState.load(ws.cache / "state.json")
+        self.state = ReadingState.for_annotator(ws.cache, ws.annotator)
         self.library: Library | None = None
         self.status_segments: list[StatusSegment] = [self._status_problems]
         self.git_segment: GitStatusSegment | None = None
@@ -154,11 +154,28 @@ class NewstagApp(AppCommands, App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
+        self._restyle_labels()
+        self.theme_changed_signal.subscribe(self, lambda _theme: self._restyle_labels())
         for problem in (*self.labels.problems, *self.keymap_problems):
             self.notify(problem, severity="warning", markup=False, timeout=10)
         # The splitter and the reader take ~0.1-0.25 s to import: pay it while the user looks at the
         # library, not when the first article opens.
         self.set_timer(PREWARM_AFTER, self._prewarm)
+
+    def _restyle_labels(self) -> None:
+        """Label colours drawn as text, made readable on this theme's background. The dict is
+        updated in place: every widget holds this same `looks`."""
+        background = self.get_css_variables().get("background")
+        looks = label_looks(self.labels, background)
+        if looks != self.looks:
+            self.looks.clear()
+            self.looks.update(looks)
+            for screen in self.screen_stack:
+                for widget in screen.walk_children():
+                    forget = getattr(widget, "_forget", None)
+                    if callable(forget):  # the library's list keeps drawn rows
+                        forget()
+                    widget.refresh()
 
     def _after_first_paint(self) -> None:
         self.services.start()  # YAML and file locks: after the first paint, on this thread
@@ -310,6 +327,16 @@ class NewstagApp(AppCommands, App[None]):
         if not isinstance(self.screen, SearchScreen):
             self.services.flush_index()  # held saves of long articles: searched as they are now
             self.push_screen(SearchScreen())
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's Screenshot: into the workspace, saying where (a download when served)."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from tui.commands.screenshot import save_screenshot
+
+        saved = save_screenshot(self, filename, path)
+        return str(saved) if saved is not None else None
 
     async def action_quit(self) -> None:
         # Saves held back from the index are not flushed here: an index write started at exit

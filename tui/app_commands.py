@@ -25,8 +25,11 @@ class AppCommands(_Base):
     # -- the palette -------------------------------------------------------------------------
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Library: back to the list of articles", "Close the reader",
-                            self.action_show_library)
+        from tui.screens.library import LibraryScreen
+
+        if not isinstance(screen, LibraryScreen):  # offered only where it goes somewhere
+            yield SystemCommand("Library: back to the list of articles", "Close the reader",
+                                self.action_show_library)
         yield SystemCommand("Orphans: tags whose text is gone from their article",
                             "Re-attach them to the current sentence or delete them (newstag "
                             "validate lists them too)", self.action_show_orphans)

@@ -1,4 +1,6 @@
-"""Where the reader left off (last article, cursor per article), kept in `.newstag/state.json`.
+"""Where the reader left off (last article, cursor per article), one file per annotator:
+`.newstag/state-<annotator>.json` (two people sharing a workspace, or `serve` tabs as different
+annotators, each come back to their own place).
 
 Derived, disposable data like everything under `.newstag/`: a missing or damaged file just means
 starting at the top.
@@ -21,6 +23,11 @@ class ReadingState:
     path: Path
     last_read: str = ""
     positions: dict[str, int] = field(default_factory=dict)  # article id -> cursor offset
+
+    @classmethod
+    def for_annotator(cls, cache: Path, annotator: str) -> ReadingState:
+        """This annotator's reading state (the name is already a safe folder name)."""
+        return cls.load(cache / f"state-{annotator}.json")
 
     @classmethod
     def load(cls, path: Path) -> ReadingState:

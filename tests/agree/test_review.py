@@ -89,7 +89,8 @@ async def test_review_screen_settles_with_keys_from_the_palette(tmp_path):
                        and app.screen.review is not None, "the review")
         screen = app.screen
         header = str(screen.query_one("#review-header").render())
-        assert "Review 1 of 3 · 3 to settle · annotators alice, bob" in header
+        assert header.startswith("Review 1 of 3 · 3 to settle · y applies  n does not  ] next")
+        assert "annotators alice, bob" in header
         body = str(screen.query_one("#review-body").render())
         assert "yes    alice" in body and "no     bob" in body and "not settled" in body
         await pilot.press("y")  # applies; moves on to the next unsettled one
@@ -200,4 +201,4 @@ async def test_review_screen_names_whose_tags_were_left_out(tmp_path):
         header = str(app.screen.query_one("#review-header").render())
         assert "nothing to compare, only bob; your own tags (alice) are left out" in header
         body = str(app.screen.query_one("#review-body").render())
-        assert "--annotators alice,bob" in body
+        assert "quit (q) and run `newstag review --annotators alice,bob`" in body

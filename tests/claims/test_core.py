@@ -145,3 +145,43 @@ def test_table_and_json_carry_each_annotators_labels(ws: Workspace) -> None:
     assert row.cells[A].shown("ana") == ["speculation"]
     assert row.cells[A].shown(None) == ["speculation", "warning"]
     assert E in row.cells and row.cells[E].shown(None) == []
+
+
+def test_twins_straight_from_the_store_match_the_index(ws: Workspace) -> None:
+    from tui.core.claims import refresh, twins
+
+    assert twins(ws, A) == {}  # no cache yet: nothing, and no error
+    assert refresh(ws) is True
+    assert refresh(ws) is False  # nothing changed on disk
+    idx = load(ws)
+    assert idx is not None
+    for aid in idx.order:
+        assert twins(ws, aid) == idx.twins_of(aid)
+
+
+def test_a_new_article_is_linked_into_the_store_alone(ws: Workspace) -> None:
+    from tui.core.claims import refresh, twins
+
+    refresh(ws)
+    before = load(ws)
+    assert before is not None
+    path = ws.corpus / "zz_new.txt"
+    seed = ws.article_path(E).read_text(encoding="utf-8")
+    path.write_text(seed.replace("Observers believe", "Analysts think"), encoding="utf-8")
+    assert refresh(ws) is True
+    got = twins(ws, "zz_new")
+    e = span_of(ws, E, AMMO_E)
+    a = span_of(ws, A, AMMO_A)
+    new = articles.load(path)
+    s = next(s for s in new.sentences() if new.text[s.start:s.end].startswith("Analysts think"))
+    assert any(t.article == A and (t.start, t.end) == a for t in got[(s.start, s.end)])
+    assert any(t.article == "zz_new" for t in twins(ws, A)[a])
+    after = load(ws)
+    assert after is not None
+    # the links between the old articles are untouched
+    old = {lk for lk in before.links}
+    assert old <= set(after.links)
+    assert e in twins(ws, E)
+    path.unlink()
+    assert refresh(ws) is True
+    assert all(t.article != "zz_new" for ts in twins(ws, A).values() for t in ts)

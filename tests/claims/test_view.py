@@ -111,3 +111,13 @@ def test_claims_view_snapshot(tmp_path, snap_compare) -> None:
 
     assert snap_compare(app, terminal_size=SIZE, run_before=ready)
 
+
+
+async def test_the_palette_opens_the_claims_view(tmp_path) -> None:
+    from palette_helpers import run_command
+
+    app = make_app(workspace(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await library_ready(pilot)
+        await run_command(pilot, "claims", "Claims: the same claim across outlets (c)")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen), "the claims view")

@@ -59,3 +59,34 @@ def test_every_command_reports_the_same_orphans_on_an_edited_article(
     text = path.read_text(encoding="utf-8")
     assert all(text[int(r["start"]) : int(r["end"])] == r["quote"] for r in rows)
     assert {p: p.read_bytes() for p in ws.tags.rglob("*.yaml")} == before  # nobody's file written
+
+
+def test_usage_errors_are_one_line_and_stats_without_labels_fails(tmp_path) -> None:
+    """click's own errors look like every other error: one line, `newstag: ...`, exit 2; and
+    `stats` with no labels.yaml exits 1 as `validate` does."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    root = tmp_path / "ws"
+    shutil.copytree(repo / "seeds", root / "seeds")
+    (root / "tags").mkdir()
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+
+    def newstag(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tui", *args], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    for args, says in ((["export"], "newstag: export: Missing option '--format'"),
+                       (["frobnicate"], "newstag: No such command 'frobnicate'"),
+                       (["stats", "--bogus"], "newstag: stats: No such option '--bogus'")):
+        result = newstag(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith(says), result.stderr
+    assert newstag("--help").returncode == 0
+    stats, validate = newstag("stats"), newstag("validate")
+    assert stats.returncode == validate.returncode == 1
+    assert "labels.yaml:1: no label set here" in stats.stderr

@@ -109,18 +109,31 @@ def test_ensure_entries_reads_just_the_rows_on_screen(ws: Workspace) -> None:
 
 
 def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) -> None:
-    text = (ws.corpus / "002_ac2d878c38bad475.txt").read_text(encoding="utf-8")
+    """Counts are sentences carrying a label: a two-sentence tag counts 2, two tags on one
+    sentence count 1, and everyone's counts are a union, not a sum."""
+    from tui.core import articles
+
+    aid = "002_ac2d878c38bad475"
+    art = articles.load(ws.corpus / f"{aid}.txt")
+    text, s = art.text, art.sentences()
     store = TagStore(ws.tags)
     tags = (
-        make_tag("002_ac2d878c38bad475", text, 0, 10, "speculation"),
-        make_tag("002_ac2d878c38bad475", text, 20, 30, "speculation"),
-        make_tag("002_ac2d878c38bad475", text, 40, 50, "warning"),
+        make_tag(aid, text, s[3].start, s[3].end, "speculation"),
+        make_tag(aid, text, s[3].start + 2, s[3].end - 2, "speculation"),  # same sentence
+        make_tag(aid, text, s[4].start, s[5].end, "speculation"),  # two sentences
+        make_tag(aid, text, s[3].start, s[3].end, "warning"),
     )
-    store.save("ana", TagDoc("002_ac2d878c38bad475", "x", tags))
-    store.save("bo", TagDoc("002_ac2d878c38bad475", "x", tags[:1]))
+    store.save("ana", TagDoc(aid, "x", tags))
+    store.save("bo", TagDoc(aid, "x", (tags[0], make_tag(aid, text, s[6].start, s[6].end,
+                                                              "speculation"))))
     (ws.tags / "bo" / "broken.yaml").write_text("schema: [", encoding="utf-8")
     lib = load_library(ws)
-    assert dict(lib.counts["002_ac2d878c38bad475"]) == {"speculation": 3, "warning": 1}
+    assert dict(lib.counts[aid]) == {"speculation": 4, "warning": 1}  # sentences 3,4,5,6
+    lib.set_scope("ana")
+    assert dict(lib.counts[aid]) == {"speculation": 3, "warning": 1}
+    lib.set_scope("bo")
+    assert dict(lib.counts[aid]) == {"speculation": 2}
+    lib.set_scope(None)
     assert len(lib.problems) == 1 and "broken.yaml" in lib.problems[0].message
     assert lib.problems[0].key.endswith("broken.yaml") and lib.problems[0].fatal
     monkeypatch.setattr(TagStore, "load_path", lambda *a: pytest.fail("parsed a tag file"))
@@ -130,7 +143,9 @@ def test_tag_counts_are_cached_and_follow_the_files(ws: Workspace, monkeypatch) 
     store.save("bo", TagDoc("002_ac2d878c38bad475", "x", ()))
     updates = list(refresh_library(ws, open_library(ws)))
     counts = next(u.counts for u in updates if u.counts is not None)
-    assert dict(counts["002_ac2d878c38bad475"]) == {"speculation": 2, "warning": 1}
+    assert {label: len(n) for label, n in counts[aid]["ana"].items()} == {
+        "speculation": 3, "warning": 1}
+    assert "bo" not in counts[aid]
 
 
 def test_unwritable_cache_folder_still_lists(ws: Workspace) -> None:

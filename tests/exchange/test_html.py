@@ -28,6 +28,7 @@ class Page(HTMLParser):
         self.current: dict | None = None
         self.in_text = 0
         self.legend: list[str] = []
+        self.notes: list[str] = []  # text printed in .note boxes (not article text)
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
@@ -57,6 +58,9 @@ class Page(HTMLParser):
         tags = [t for t, _ in self.stack]
         if "aside" in tags:
             self.legend.append(data)
+        if any(a.get("class") == "note" for _, a in self.stack):
+            self.notes.append(data)
+            return
         if not (self.in_text and self.current is not None) or "sup" in tags:
             return
         offset = sum(map(len, self.current["text"]))
@@ -129,3 +133,22 @@ def test_headless_chromium_shows_the_highlights(tmp_path):
     assert all(n > 2000 for n in counts.values()), counts
     if os.environ.get("NEWSTAG_UPDATE_DOCS"):
         shutil.copy(shot, REPO / "docs" / "html-export.png")
+
+
+def test_notes_are_printed_and_two_labels_colour_every_line(tmp_path):
+    ws = seed_workspace(tmp_path)
+    session = tag(ws, "alice", SEED, {"warning": [3]}, note="Check the date: AP says Tuesday.")
+    art = load(ws, SEED)
+    (t,) = session.doc(SEED).tags
+    session.toggle(art, [(t.start, t.end)], "speculation")  # the same sentence, a second label
+    html = run(ws, "export", "--format", "html").stdout
+    page = _read(html)
+    shown = " ".join(page.notes)
+    assert "Check the date: AP says Tuesday." in shown and "alice" in shown  # on the page
+    assert "".join(page.articles[SEED]["text"]) == art.text  # the note is not article text
+    # Both labels on the whole span: a stripe of each on every line box, not one per line.
+    assert "box-decoration-break: clone" in html
+    assert "linear-gradient(180deg,#fff176 0%,#fff176 50%,#ff8a80 50%" in html.lower() or \
+        "linear-gradient(180deg,#ff8a80 0%,#ff8a80 50%,#fff176 50%" in html.lower()
+    assert "@media print { aside { display: none; }" in html  # notes stay: only the aside goes
+

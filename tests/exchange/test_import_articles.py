@@ -117,7 +117,7 @@ def test_bad_inputs_are_named_and_skipped(tmp_path):
     assert f"{src / 'latin1.txt'}:1: not valid UTF-8; read as cp1252 (saved as UTF-8)" in err
     assert f"{src / 'blank.html'}: no main text found in the page; skipped" in err
     assert f"{src / 'lines.jsonl'}:2: not valid JSON" in err
-    assert f"{src / 'lines.jsonl'}:3: expected" in err
+    assert f"{src / 'lines.jsonl'}:3: no \"text\" field" in err
     assert f"{src / 'data.csv'}: not .txt, .md, .html or .jsonl; skipped" in err
     assert f"{src / 'missing.txt'}: no such file; skipped" in err
     assert "2 article(s) added" in err and "; 7 skipped (listed above); 1 note(s) above" in err

@@ -63,3 +63,18 @@ def test_one_line_errors(tmp_path, git_env):  # noqa: F811
     with pytest.raises(GitError) as err:
         commit_tags(root / "tags", "blocked by the hook")
     assert str(err.value) == "git commit: tags/x.yaml:3: broken; fix it"
+
+
+def test_the_status_says_labels_yaml_and_done_marks_by_name(tmp_path, git_env):  # noqa: F811
+    """labels.yaml and done.txt are not tag files: the status line does not call them that."""
+    from tui.core.done_marks import set_done
+
+    root = tmp_path / "ws"
+    new_workspace_repo(root)
+    ws = workspace(root, "alice")
+    labels = ws.labels_path.read_text(encoding="utf-8")
+    ws.labels_path.write_text(labels + "\n", encoding="utf-8")
+    assert tag_changes(ws.tags).summary() == "labels.yaml uncommitted"
+    tag(ws, "alice", SEED, {"speculation": [3]})
+    set_done(ws.tags, "alice", SEED, True)
+    assert tag_changes(ws.tags).summary() == "1 tag file, labels.yaml and done marks uncommitted"

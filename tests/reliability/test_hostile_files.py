@@ -41,7 +41,7 @@ CASES: dict[str, tuple[str | bytes, str, int]] = {
                  + ">>>>>>> theirs\n", "merge-conflict marker", 10),
     "tab": (HEAD + "- id: a\n\tlabel: warning\n", "tab in indentation", 6),
     "schema": ("schema: two\narticle: x\ntags: []\n", "unsupported schema", 1),
-    "tags not a list": (f"schema: 1\narticle: {BAD}\ntags: {{a: 1}}\n", "'tags' a list", 1),
+    "tags not a list": (f"schema: 1\narticle: {BAD}\ntags: {{a: 1}}\n", "'tags' must be a list", 3),
     "start not a number": (HEAD + TAG.format(id="a").replace("start: 0", "start: abc"),
                            "kept as an orphan", 5),
     "label not text": (HEAD + TAG.format(id="a").replace("label: warning", "label: [1, 2]"),

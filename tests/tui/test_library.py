@@ -67,7 +67,7 @@ async def test_cursor_starts_on_the_article_read_last(tmp_path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(pilot, "002_ac2d878c38bad475")
         await pilot.press("j", "j", "q")
-    state = json.loads((ws.cache / "state.json").read_text())
+    state = json.loads((ws.cache / f"state-{ws.annotator}.json").read_text())
     assert state["last_read"] == "002_ac2d878c38bad475"
     again = make_app(ws)
     async with again.run_test(size=SIZE) as pilot:

@@ -110,6 +110,10 @@ def command(
 ) -> None:
     """Export tags as csv, jsonl, doccano, brat, w3c, labelstudio, html or markdown.
 
+    jsonl, w3c and labelstudio carry every part of a tag; the others say on standard error
+    what they leave out (doccano: notes, creation times and ids; csv, brat, markdown: creation
+    times and ids; html: creation times).
+
     Every tag is placed on its article's current text first, as the reader places it: a tag
     file made on an earlier version of the article is re-anchored in memory (the file is not
     changed) and a note says so. Tags that cannot be placed (orphans) are left out and listed
@@ -158,6 +162,10 @@ def command(
                 config = out.with_name(out.stem + ".label_config.xml")
                 _write(config, labelstudio.label_config(label_set))
                 where += f" (labelling config: {config})"
+    from tui.core.exchange.carries import losses
+
+    if (lost := losses(fmt, col)) is not None:
+        click.echo(f"newstag: note: {lost}", err=True)
     left = f"; left out {len(col.skipped)} (listed above)" if col.skipped else ""
     if not col.items:
         click.echo(

@@ -7,6 +7,7 @@ import importlib
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,7 +18,7 @@ from .common import Fail, path_option, workspace_from
 # One module per subcommand, each defining `command`; a module that is absent is skipped so a
 # partial install still starts.
 SUBCOMMANDS = ("init", "validate", "stats", "index", "search", "export", "importing",
-               "import_tags", "agree", "review", "claims", "sentences")
+               "import_tags", "agree", "review", "claims", "sentences", "serve")
 _NAMES = {"importing": "import"}  # module -> command name when it is not the module's own name
 
 
@@ -34,6 +35,35 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self._modules()))
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        """Click's own errors (a missing option, a bad value, an unknown command) as one line,
+        like every other error: `newstag: export: Missing option '--format'. ...`."""
+        standalone = kwargs.pop("standalone_mode", True)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+            if not standalone:
+                return rv
+            sys.exit(rv if isinstance(rv, int) else 0)  # `ctx.exit(n)` comes back as n
+        except click.UsageError as exc:
+            if not standalone:
+                raise
+            where = exc.ctx.command_path if exc.ctx is not None else "newstag"
+            message = " ".join(exc.format_message().split()).replace(": ,", ":")
+            sub = where.partition(" ")[2]
+            click.echo(f"newstag: {sub + ': ' if sub else ''}{message} (see {where} --help)",
+                       err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            if not standalone:
+                raise
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            if not standalone:
+                raise
+            click.echo("newstag: aborted", err=True)
+            sys.exit(1)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.commands and (mod := self._modules().get(name)) is not None:

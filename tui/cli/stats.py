@@ -7,6 +7,7 @@ a tag whose sentence was deleted counts as an orphan even before anyone re-opene
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ class Stats:
     tags: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (label, who, article)
     orphans: Counter[tuple[str, str]] = field(default_factory=Counter)  # (who, article)
     problems: list[str] = field(default_factory=list)
+    no_labels: bool = False  # labels.yaml missing or unusable: the counts cannot be trusted
 
 
 def collect(ws: Workspace) -> Stats:
@@ -38,6 +40,7 @@ def collect(ws: Workspace) -> Stats:
         st.labels = load_labels(ws.labels_path).names
     except LabelsError as exc:
         st.problems.append(str(exc))
+        st.no_labels = True
     store = TagStore(ws.tags)
     corpus = corpus_ids(ws)
     texts: dict[str, articles.Article | None] = {}
@@ -117,7 +120,11 @@ def _titles(ws: Workspace) -> dict[str, str]:
 @click.pass_context
 @one_line_errors
 def command(ctx: click.Context, as_json: bool) -> None:
-    """Tag counts by label, by annotator and by article; orphaned tags are counted apart."""
+    """Tag counts by label, by annotator and by article; orphaned tags are counted apart.
+
+    Exit status: 0, or 1 when labels.yaml is missing or unusable (as `validate`); a broken tag
+    file is named on standard error and left out of the counts.
+    """
     ws = workspace_from(ctx)
     st = collect(ws)
     for p in st.problems:
@@ -129,6 +136,14 @@ def command(ctx: click.Context, as_json: bool) -> None:
                    for (w, a), n in sorted(st.orphans.items())]
         click.echo(json.dumps({"labels": st.labels, "counts": rows, "orphans": orphans},
                               ensure_ascii=False, indent=1))
+        _exit_on_labels(st)
         return
     for line in render(st, _titles(ws)):
         click.echo(line)
+    _exit_on_labels(st)
+
+
+def _exit_on_labels(st: Stats) -> None:
+    """Without a usable label set the counts mean little: exit 1, as `validate` does."""
+    if st.no_labels:
+        sys.exit(1)

@@ -31,12 +31,37 @@ class TagChanges:
     def count(self) -> int:
         return len(self.files)
 
+    def what(self) -> str:
+        """The changed files by kind: `2 tag files, labels.yaml and done marks` — the label set
+        and the done lists (`done.txt`) are not tag files, and are not called that."""
+        tag_files = labels = done = other = 0
+        for _status, path in self.files:
+            name = path.rsplit("/", 1)[-1]
+            if name == "labels.yaml":
+                labels += 1
+            elif name == "done.txt":
+                done += 1
+            elif name.endswith(".yaml"):
+                tag_files += 1
+            else:
+                other += 1
+        parts = []
+        if tag_files:
+            parts.append(f"{tag_files} tag file{'s' if tag_files != 1 else ''}")
+        if labels:
+            parts.append("labels.yaml")
+        if done:
+            parts.append("done marks")
+        if other:
+            parts.append(f"{other} other file{'s' if other != 1 else ''}")
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
     def summary(self) -> str:
         if not self.in_git:
             return "tags not in git"
         if not self.files:
             return "tags committed"
-        return f"{self.count} tag file{'s' if self.count != 1 else ''} uncommitted"
+        return f"{self.what()} uncommitted"
 
 
 def _git(tags: Path, *args: str) -> subprocess.CompletedProcess[str]:

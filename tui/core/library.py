@@ -29,7 +29,7 @@ from .listing import (
 )
 from .listing import read_batch as _read_batch
 from .problems import Problem
-from .tagcounts import load_counts, refresh_counts
+from .tagcounts import Tally, counts_of, load_tally, refresh_tally
 from .workspace import ARTICLE_SUFFIXES, Workspace
 
 __all__ = ["CACHE_NAME", "Entry", "Library", "LibraryUpdate", "ensure_entries", "list_names",
@@ -47,11 +47,14 @@ Row = bytes | str | Entry
 class Library(Sequence[Entry]):
     """The corpus listing, sorted by file name; rows become Entries on first access."""
 
-    def __init__(self, rows: list[Row] | CachedRows, counts: dict[str, Counter[str]] | None = None,
+    def __init__(self, rows: list[Row] | CachedRows, tally: Tally | None = None,
                  problems: list[Problem] | None = None, verified: bool = False,
                  stats: tuple[int, int] | None = None) -> None:
         self._rows = rows
-        self.counts: dict[str, Counter[str]] = counts if counts is not None else {}
+        self.tally: Tally = tally if tally is not None else {}
+        # Whose counts `counts` gives: one annotator's, or everyone's (a union) when None.
+        self.scope: str | None = None
+        self._counts: dict[str, Counter[str]] | None = None
         self.problems: list[Problem] = problems if problems is not None else []
         self.verified = verified  # True once every row was checked against the files on disk
         # What the screen shows without decoding every row: the longest source (the column's
@@ -78,6 +81,34 @@ class Library(Sequence[Entry]):
             row = Entry(stem(row), row, title=stem(row), pending=True)
             self._rows[i] = row
         return row
+
+    @property
+    def counts(self) -> dict[str, Counter[str]]:
+        """Article id -> label -> sentences carrying it, for `scope` (computed on first use)."""
+        if self._counts is None:
+            self._counts = {a: counts_of(by, self.scope) for a, by in self.tally.items()}
+        return self._counts
+
+    def set_scope(self, annotator: str | None) -> None:
+        if annotator != self.scope:
+            self.scope = annotator
+            self._counts = None
+
+    def set_tally(self, tally: Tally) -> None:
+        self.tally = tally
+        self._counts = None
+
+    def update_article(self, article_id: str, by_annotator: dict[str, dict[str, list[int]]]
+                       ) -> None:
+        """One article recounted (after a save): its tally and its counts."""
+        if by_annotator:
+            self.tally[article_id] = by_annotator
+        else:
+            self.tally.pop(article_id, None)
+        self._counts = None
+
+    def counts_for(self, article_id: str) -> Counter[str] | None:
+        return self.counts.get(article_id)
 
     @property
     def entries(self) -> Library:
@@ -139,7 +170,7 @@ class LibraryUpdate:
 
     library: Library | None = None  # files were added or removed: show this one instead
     entries: dict[int, Entry] = field(default_factory=dict)  # row index -> its new entry
-    counts: dict[str, Counter[str]] | None = None  # tag counts changed: these are all of them
+    counts: Tally | None = None  # tag counts changed: the whole tally
     problems: tuple[Problem, ...] = ()
     done: bool = False
 
@@ -149,8 +180,8 @@ def open_cached(ws: Workspace) -> Library | None:
     cached = read_cache(ws.cache)
     if cached is None:
         return None
-    counts, problems = load_counts(ws.cache)
-    return Library(cached[0], counts, problems, stats=cached[1])  # type: ignore[arg-type]
+    tally, problems = load_tally(ws.cache)
+    return Library(cached[0], tally, problems, stats=cached[1])  # type: ignore[arg-type]
 
 
 def open_library(ws: Workspace) -> Library:
@@ -158,8 +189,8 @@ def open_library(ws: Workspace) -> Library:
     lib = open_cached(ws)
     if lib is not None:
         return lib
-    counts, problems = load_counts(ws.cache)
-    return Library(list_names(ws.corpus), counts, problems)  # type: ignore[arg-type]  # names
+    tally, problems = load_tally(ws.cache)
+    return Library(list_names(ws.corpus), tally, problems)  # type: ignore[arg-type]  # names
 
 
 def ensure_entries(ws: Workspace, lib: Library, indices: Iterable[int]) -> dict[int, Entry]:
@@ -201,7 +232,8 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
         rows: list[Row] = [
             lib._rows[old[n]] if n in old else n
             for n in names]
-        current = Library(rows, lib.counts, lib.problems)
+        current = Library(rows, lib.tally, lib.problems)
+        current.scope = lib.scope
         current.stats_exact = False
         yield LibraryUpdate(library=current)
         stale = [i for i, n in enumerate(names)
@@ -226,10 +258,11 @@ def refresh_library(ws: Workspace, lib: Library, labels: Iterable[str] = (), bat
             yield _apply(current, [i for i, _ in chunk], _read_batch([j for _, j in chunk]))
     if stopped():
         return
-    counts, problems, changed = refresh_counts(ws.cache, ws.tags)
-    current.counts, current.problems = counts, problems
-    if changed:
-        yield LibraryUpdate(counts=counts, problems=tuple(problems))
+    tally, problems, changed = refresh_tally(ws.cache, ws.tags, ws.corpus)
+    current.problems = problems
+    if changed or tally != current.tally:
+        current.set_tally(tally)
+        yield LibraryUpdate(counts=tally, problems=tuple(problems))
     recount = not current.stats_exact
     if recount:
         current.recount()

@@ -56,8 +56,9 @@ class Scope:
                      "and your verdicts become your tags")
         return text
 
-    def problem(self) -> str | None:
-        """Why there can be nothing to review (fewer than two annotators), with what to do."""
+    def problem(self, in_tui: bool = False) -> str | None:
+        """Why there can be nothing to review (fewer than two annotators), with what to do
+        (`in_tui`: said as what to do after quitting, since the screen has no such choice)."""
         if len(self.compared) >= 2:
             return None
         who = " and ".join(self.compared) if self.compared else "no annotator"
@@ -65,8 +66,13 @@ class Scope:
         if self.own_left_out:
             both = ",".join(sorted({*self.compared, self.reviewer}))
             text += (f" (your own tags, as {self.reviewer}, are left out because you are the "
-                     f"reviewer); pass --annotators {both} to compare yours too, or review as "
-                     "someone else with --annotator NAME")
+                     "reviewer)")
+            if in_tui:
+                text += (f". To compare yours too, quit (q) and run `newstag review --annotators "
+                         f"{both}`; to review as someone else, `newstag --annotator NAME review`")
+            else:
+                text += (f"; pass --annotators {both} to compare yours too, or review as "
+                         "someone else with --annotator NAME")
         return text
 
 
@@ -139,9 +145,9 @@ class Review:
     def _overlaps(t: Tag, d: Disagreement) -> bool:
         return t.label == d.label and not t.orphan and t.start < d.unit.end and d.unit.start < t.end
 
-    def empty_message(self) -> tuple[str, str]:
+    def empty_message(self, in_tui: bool = False) -> tuple[str, str]:
         """(header, body) for a review with nothing to settle: whom it compared, and why."""
-        problem = self.scope.problem()
+        problem = self.scope.problem(in_tui)
         if problem is not None:
             only = (f"only {', '.join(self.scope.compared)}" if self.scope.compared
                     else "no other annotator")

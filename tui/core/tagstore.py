@@ -79,6 +79,15 @@ def _item_lines(node: yaml.Node | None) -> list[int]:
     return []
 
 
+def _key_line(node: yaml.Node | None, name: str) -> int:
+    """1-based line of a top-level key (1 when it is not there)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, _value in node.value:
+            if getattr(key, "value", None) == name:
+                return int(key.start_mark.line) + 1
+    return 1
+
+
 def _as_text(value: object) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -121,8 +130,12 @@ def parse_file(text: str, name: str, labels: set[str] | None = None) -> Parsed:
                            f"{SCHEMA}); upgrade newstag or fix the file")
     article = data.get("article")
     raw = data.get("tags") or []
-    if not isinstance(article, str) or not isinstance(raw, list):
-        raise TagFileError(f"{name}:1: 'article' must be text and 'tags' a list; fix the file")
+    if not isinstance(article, str):
+        raise TagFileError(f"{name}:{_key_line(root, 'article')}: 'article' must be the "
+                           f"article's id as text, not {type(article).__name__}; fix the file")
+    if not isinstance(raw, list):
+        raise TagFileError(f"{name}:{_key_line(root, 'tags')}: 'tags' must be a list of tags "
+                           f"(each starting with '- id:'), not {type(raw).__name__}; fix the file")
     item_lines = _item_lines(root)
     problems: list[str] = []
     unknown_top = set(data) - {"schema", "article", "text_sha256", "tags"}

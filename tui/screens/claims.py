@@ -71,12 +71,16 @@ class ClaimsScreen(Screen[None]):
     # -- loading -----------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="claims")
     def load_claims(self) -> None:
-        from tui.core.claims import TagLookup, open_index
+        from tui.core.claims import TagLookup, build, load, refresh
         from tui.core.claims.table import build_table
 
         app = self.app
         try:
-            index = open_index(app.ws)
+            changed = refresh(app.ws)
+            # the reader's index (`app.claims_index`) when nothing changed since it was loaded
+            index: ClaimIndex | None = None if changed else getattr(app, "claims_index", None)
+            index = index or load(app.ws) or build(app.ws)
+            app.claims_index = index  # type: ignore[attr-defined]  # shared with the reader
             table = build_table(index, TagLookup(app.ws))
         except Exception as exc:  # noqa: BLE001 - a worker reports; it must not crash the app
             app.call_from_thread(self.notify, f"Claims: {exc}", severity="error", markup=False)

@@ -34,8 +34,7 @@ class CommitScreen(ModalScreen[str | None]):
         if self.changes.count > SHOWN_FILES:
             files.append(f"… and {self.changes.count - SHOWN_FILES} more\n", style="dim")
         with Vertical(id="commit-box"):
-            n = self.changes.count
-            title = f"Commit {n} changed tag file{'s' if n != 1 else ''} (only tags/ is committed)"
+            title = f"Commit {self.changes.what()} (only tags/ is committed)"
             yield Static(Text(title, style="bold"), id="commit-title")
             yield Static(files, id="commit-files")
             yield Input(placeholder="Message (enter commits, esc cancels)", id="commit-input",

@@ -20,6 +20,13 @@ LABEL_ROW = ("1–9, or a label's key", "toggle that label on the sentence (or t
 LABEL_ROW_BEFORE = "reader.select"
 
 
+# What the library's columns and marks mean (under its keys in `?`).
+LIBRARY_LEGEND = ("Each label's column counts the sentences carrying that label: yours by "
+                  "default, everyone's after a (a sentence two people tagged counts once). "
+                  "Row marks: ✓ you marked it done · ! read with a warning (not UTF-8, say) · "
+                  "⚠ unreadable.")
+
+
 def reader_rows(app: App[object] | None) -> list[tuple[str, str]]:
     """The reader's keys, the label keys among them, then the keys that work everywhere."""
     rows = help_rows(app, "reader")
@@ -74,6 +81,7 @@ class HelpScreen(ModalScreen[None]):
             if self.in_library:
                 yield Static(Text("Keys in the library", style="bold underline"))
                 yield Static(keys_table(library_rows(self.app)))
+                yield Static(Text(LIBRARY_LEGEND, style="dim"))
                 yield Static(Text("\nKeys in the reader (enter opens an article)",
                                   style="bold underline"))
             else:
@@ -89,8 +97,10 @@ class HelpScreen(ModalScreen[None]):
                                   style="bold underline"))
                 yield Static(self.suggestions, id="help-suggestions")
             chrome = shown_keys(self.app, "reader.toggle-chrome")
-            yield Static(Text("\nMarkers: S,O = your labels · +w = someone else's · ✎ = a note · "
-                              "s? = a suggested label · ≈2 = the claim is in 2 other articles · "
+            yield Static(Text("\nMarkers (on the line where the sentence starts): S,O = your "
+                              "labels · +w = someone else's · ✎ = a note · s? = a suggested "
+                              "label · ≈2 = the claim is in 2 other articles · ›S = what the "
+                              "marker names starts mid-line, not at the line's first words · "
                               f"dim text = site chrome ({chrome} to stop skipping it)",
                               style="dim"))
 

@@ -1,5 +1,9 @@
 """The first screen: every article with its source, date and tag counts; `enter` opens one.
 
+Counts are sentences carrying each label: yours (`a` shows everyone's, a sentence counted once).
+`f` filters (words, `label:`, `annotator:`, `is:untagged|in-progress|done`), `s` cycles the
+sort, `d` marks the article done (`tags/<you>/done.txt`), `n` goes to the next one not done.
+
 The rows come from the `.newstag/` listing cache before the first paint (no stat, no article
 read, whatever the corpus size); a thread then checks every file and the tag counts
 (`refresh_library`) and the rows change in place. Without a cache the thread lists the file
@@ -8,13 +12,13 @@ names and reads the rows on screen first; the rest fill in as they are read.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widgets import Input
 from textual.worker import get_current_worker
 
 from tui.messages import LibraryLoaded, TagsChanged
@@ -26,7 +30,10 @@ from tui.widgets.status_line import StatusLine, priority
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from textual import events
+
     from tui.core.library import Library, LibraryUpdate
+    from tui.core.library_view import View
     from tui.host import Host
 
 class LibraryScreen(Screen[None]):
@@ -38,9 +45,18 @@ class LibraryScreen(Screen[None]):
         super().__init__()
         self._stale: set[str] = set()
         self._source_cells = 0  # the source column's width the header was drawn for
+        self.everyone = False  # counts: mine (False) or all annotators' (True)
+        self.done: set[str] = set()
+        self.filter_text = ""
+        self.sort = "file"
 
     def compose(self) -> ComposeResult:
         yield ArticleListHeader(self.app.labels, self.app.looks, id="library-header")
+        filter_box = Input(placeholder="Filter: words  label:NAME  annotator:NAME  "
+                           "is:untagged|in-progress|done  (enter: keep, esc: clear)",
+                           id="library-filter")
+        filter_box.display = False
+        yield filter_box
         yield ArticleList(self.app.labels, self.app.looks, id="article-list")
         yield StatusLine(id="status-line")
         yield KeyBar()
@@ -55,6 +71,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         from tui.core.library import open_cached
 
+        self._load_done()
         self.articles.focus()
         self.articles.placeholder = Text("Loading the library…", style="dim")
         library = open_cached(self.app.ws)  # ~40 ms for 100,000 rows, none decoded
@@ -121,11 +138,12 @@ class LibraryScreen(Screen[None]):
     # -- showing it (the UI thread) ----------------------------------------------------------
     def _show_library(self, library: Library) -> None:
         self.app.library = library
+        library.set_scope(None if self.everyone else self.app.ws.annotator)
         self._source_cells = library.source_cells
         if not len(library):
             self.articles.placeholder = Text(
                 f"No articles in {self.app.ws.corpus}: add .txt files there", style="bold")
-        self.articles.set_library(library)
+        self.articles.set_library(library, self._view(library))
         self.highlight(self.app.state.last_read)
         self.query_one(ArticleListHeader).refresh()  # the source column fits this corpus
         # Problems in the cache are as last seen: announced only once checked (`_apply`), so a
@@ -140,12 +158,14 @@ class LibraryScreen(Screen[None]):
         if update.entries:
             self._rows_changed(sorted(update.entries))
         if update.counts is not None:
-            self.articles.redraw()
+            self._refilter() if self._filtered else self.articles.redraw()
         if update.done:
             self._rows_changed([])  # a recount may have changed the source column
             if self.app.library is not None:  # checked now: exactly what is known to be wrong
                 self.app.services.problems.replace_all(self.app.library.problems)
                 self.app.refresh_status()
+            if self._filtered:
+                self._refilter()  # titles read since the filter was applied
     def _rows_changed(self, indices: list[int]) -> None:
         library = self.app.library
         if library is not None and library.source_cells != self._source_cells:
@@ -178,22 +198,143 @@ class LibraryScreen(Screen[None]):
             self._refresh_counts()
 
     def on_screen_resume(self) -> None:
+        self._load_done()
         self._refresh_counts()
         self.highlight(self.app.state.last_read)
-        self.articles.focus()
+        if not self.query_one("#library-filter", Input).has_focus:
+            self.articles.focus()
 
     def _refresh_counts(self) -> None:
-        """Recount the tags of the articles changed since we last looked (all annotators)."""
+        """Recount the sentences tagged in the articles changed since we last looked."""
         library = self.app.library
         if library is None or not self._stale:
             return
+        from tui.core.tagcounts import load_article, tally_docs  # start-up must not pay
+
+        ws = self.app.ws
         docs = self.app.services.docs  # files parsed once per change; a save is not re-read
         for article_id in sorted(self._stale):
-            counts: Counter[str] = Counter()
-            for _who, doc in docs.docs_for(article_id):
-                counts.update(t.label for t in doc.tags if not t.orphan)
-            self.articles.update_counts(article_id, counts)
+            art = load_article(ws.corpus, article_id, ws.cache)
+            library.update_article(article_id, tally_docs(docs.docs_for(article_id), art))
+            self.articles.update_counts(article_id)
         self._stale.clear()
+        if self._filtered:
+            self._refilter()
+        self.query_one(StatusLine).refresh()
+
+    # -- filter, sort, progress --------------------------------------------------------------
+    @property
+    def _filtered(self) -> bool:
+        return bool(self.filter_text.strip()) or self.sort != "file"
+
+    def _load_done(self) -> None:
+        from tui.core.done_marks import load_done
+        from tui.core.textfile import TextFileError
+
+        try:
+            self.done = load_done(self.app.ws.tags, self.app.ws.annotator)
+        except TextFileError as exc:
+            self.notify(str(exc), severity="warning", markup=False, timeout=8)
+        if self.articles.done != self.done:
+            self.articles.done = self.done
+            self.articles.redraw()
+
+    def _view(self, library: Library) -> View | None:
+        """The rows to show under the current filter and sort (None: the library as it is)."""
+        from tui.core.library_view import FilterError, make_view, parse_filter
+
+        if not self._filtered:
+            return None
+        box = self.query_one("#library-filter", Input)
+        try:
+            spec = parse_filter(self.filter_text, self.app.labels.names)
+        except FilterError as exc:
+            box.border_subtitle = str(exc)
+            box.add_class("-invalid")
+            spec = parse_filter("")
+        else:
+            box.border_subtitle = ""
+            box.remove_class("-invalid")
+        return make_view(library, spec, self.sort, self.app.ws.annotator, self.done,
+                         self.filter_text)
+
+    def _refilter(self) -> None:
+        library = self.app.library
+        if library is not None:
+            self.articles.set_library(library, self._view(library))
+            self.query_one(ArticleListHeader).refresh()
+            self.query_one(StatusLine).refresh()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self._refilter()
+
+    @on(Input.Submitted, "#library-filter")
+    def filter_kept(self, event: Input.Submitted) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.display = bool(self.filter_text.strip())
+        self.articles.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        box = self.query_one("#library-filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""  # clears the filter (Input.Changed)
+            box.display = False
+            self.articles.focus()
+
+    def action_sort(self) -> None:
+        from tui.core.library_view import SORTS
+
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self._refilter()
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_toggle_scope(self) -> None:
+        self.everyone = not self.everyone
+        library = self.app.library
+        if library is not None:
+            library.set_scope(None if self.everyone else self.app.ws.annotator)
+            self._refilter() if self._filtered else self.articles.redraw()
+        self.query_one(ArticleListHeader).refresh()
+
+    def action_toggle_done(self) -> None:
+        from tui.core.done_marks import done_path, set_done
+
+        entry = self.articles.current
+        if entry is None:
+            return
+        ws = self.app.ws
+        mark = entry.id not in self.done
+        try:
+            self.done = self.articles.done = set_done(ws.tags, ws.annotator, entry.id, mark)
+        except OSError as exc:
+            self.notify(f"{done_path(ws.tags, ws.annotator)}: cannot save ({exc.strerror})",
+                        severity="error", markup=False)
+            return
+        self.articles.update_counts(entry.id)
+        if self._filtered:
+            self._refilter()
+        self.query_one(StatusLine).refresh()
+        self.notify(f"{entry.id}: {'done' if mark else 'not done'}", timeout=2, markup=False)
+
+    def action_next_undone(self) -> None:
+        """Down the list (as shown) to the next article not marked done, wrapping around."""
+        rows = self.articles.entries
+        n = len(rows)
+        start = self.articles.highlighted or 0
+        for step in range(1, n + 1):
+            row = (start + step) % n
+            if rows[row].id not in self.done and not rows[row].error:
+                self.articles.highlighted = row
+                return
+        self.notify("Every article here is marked done", timeout=3)
 
     # -- the status line ---------------------------------------------------------------------
     def status_segments(self) -> list:
@@ -208,7 +349,12 @@ class LibraryScreen(Screen[None]):
         library = self.app.library
         if library is None:
             return Text("loading…", style="dim")
-        text = Text.assemble(f"{len(library)}", (" articles", "dim"))
+        done = sum(1 for a in self.done if library.index_of(a) is not None)
+        text = Text.assemble(f"{done}", (" of ", "dim"), f"{len(library)}",
+                             (" articles done", "dim"))
+        shown = self.articles.row_count
+        if shown != len(library):
+            text.append_text(Text.assemble(("  ·  ", "dim"), f"{shown}", (" shown", "dim")))
         if library.unreadable:
             text.append(f"  ⚠ {library.unreadable} unreadable", style="bold")
         return text

@@ -37,6 +37,8 @@ from .reader_tagging import TaggingActions
 from .reader_twins import TwinActions
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.host import Host
 
 POLL_SECONDS = 2.0
@@ -61,6 +63,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         self.counter = SentenceCounter(self, self._counted)
         self._live: tuple[bool, ...] = ()
         self._tagged: tuple[Marks | None, int] = (None, 0)
+        self._text_stamp: tuple[int, int] | None = None  # the open article file's (mtime, size)
         self.refused: str | None = None  # why my last tagging key was refused (status line)
         self._composed = False
         self.twins = {}
@@ -115,6 +118,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
             return False
         self._remember_position()
         self.article = article
+        self._text_stamp = _stamp(article.path)
         self.highlight_terms = tuple(highlight)
         self._continue_to = None
         self.refused = None
@@ -261,8 +265,12 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
             self.refresh_bindings()
 
     def check_disk(self) -> None:
-        """Every two seconds: pick up tag files changed by someone else."""
+        """Every two seconds: pick up tag files changed by someone else, and the article's own
+        text when it was edited on disk (re-read, tags re-anchored, the cursor on its sentence)."""
         if self.article is None or not self.is_current:
+            return
+        if _stamp(self.article.path) not in (self._text_stamp, None):
+            self.reload_text()
             return
         try:
             mine_changed = self.app.session.refresh_if_changed(self.article.id)
@@ -276,6 +284,23 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
             self._load_others(self.article.id)
         if mine_changed or others_changed:
             self.refresh_tags()
+
+    def reload_text(self) -> None:
+        """The article file changed: open the new text with the cursor on the same words."""
+        from tui.core.relocate import relocate
+
+        old, cursor = self.article, self.view.cursor
+        if old is None:
+            return
+        article = self.app.load_article(old.id)  # its cache notices the new stamp and re-reads
+        if article is None or article is old:
+            self._text_stamp = _stamp(old.path)
+            return
+        offset = relocate(old.text, article.text, cursor.start, cursor.end) if cursor else None
+        self.article = None  # not `_remember_position`: its offset is into the old text
+        if self.show_article(old.id, offset, self.highlight_terms):
+            self.notify(f"{old.id} changed on disk: reloaded, tags re-anchored", timeout=4,
+                        markup=False)
 
     def status_segments(self) -> list:
         return [self._status_annotator, self._status_progress, self._status_mode,
@@ -368,3 +393,13 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
             return True if self.app.session.can_redo else None
         return True
 
+
+def _stamp(path: Path | None) -> tuple[int, int] | None:
+    """(mtime, size) of the article file; None when it cannot be read now (mid-save, gone)."""
+    if path is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size

@@ -59,11 +59,37 @@ class MovingActions:
 
     def action_go_next_tagged(self) -> None:
         if not self.view.jump_tagged(forward=True):
-            self.notify("No tagged sentence after this one", timeout=2)
+            self._tagged_in_neighbour(forward=True)
 
     def action_go_previous_tagged(self) -> None:
         if not self.view.jump_tagged(forward=False):
-            self.notify("No tagged sentence before this one", timeout=2)
+            self._tagged_in_neighbour(forward=False)
+
+    def _tagged_in_neighbour(self, forward: bool) -> None:
+        """Past the last (first) tagged sentence: on into the next (previous) article, in the
+        library's order, that has one (anyone's, as `]` counts here), at its first (last)."""
+        lib = self.app.library
+        where = "after" if forward else "before"
+        if lib is None or self.article is None:
+            self.notify(f"No tagged sentence {where} this one", timeout=2)
+            return
+        here = lib.index_of(self.article.id)
+        step = 1 if forward else -1
+        i = (here if here is not None else (-1 if forward else len(lib))) + step
+        while 0 <= i < len(lib):
+            entry = lib[i]
+            if lib.tally.get(entry.id) and not entry.error and self.show_article(entry.id):
+                marks = self.view.marks
+                end = len(self.article.text) + 1
+                at = marks.next_start(0) if forward else marks.prev_start(end)
+                if at is not None:
+                    self.view.to_offset(at)
+                    self.notify(f"{'Next' if forward else 'Previous'} article with tags",
+                                timeout=2)
+                    return
+            i += step
+        self.notify(f"No tagged sentence {where} this one, in this article or any "
+                    f"{'after' if forward else 'before'} it", timeout=3)
 
     def action_go_next_match(self) -> None:
         self._step_match(forward=True)

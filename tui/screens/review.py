@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.bindings import bindings
+from tui.bindings import bindings, shown_keys
 from tui.core.agreement import Disagreement
 from tui.core.review import Review, key
 from tui.core.sanitize import display_text, one_line
@@ -87,16 +87,22 @@ class ReviewScreen(Screen[None]):
         if review is None:
             return
         if not review.items:
-            head, text = review.empty_message()
-            header.update(Text(one_line(head, 200), style="bold"))
+            head, text = review.empty_message(in_tui=True)
+            header.update(_fit(Text(one_line(head, 200), style="bold")))
             body.update(Text(display_text(text), style="dim"))
             return
         who = ", ".join(review.annotators)
         mine = f" (yours, {review.reviewer}, left out)" if review.scope.own_left_out else ""
-        header.update(Text.assemble(
+        # One line that fits: the position and what is left first, then the keys that settle,
+        # then whom it compares (cut first when the screen is narrow).
+        header.update(_fit(Text.assemble(
             ("Review ", "bold"), f"{self.position + 1} of {len(review.items)}",
             (" · ", "dim"), f"{review.remaining} to settle", (" · ", "dim"),
-            ("annotators ", "dim"), one_line(who, 60), (mine, "dim")))
+            (shown_keys(self.app, "review.yes"), "bold"), (" applies  ", "dim"),
+            (shown_keys(self.app, "review.no"), "bold"), (" does not  ", "dim"),
+            (shown_keys(self.app, "review.next-unsettled"), "bold"), (" next unsettled", "dim"),
+            (" · ", "dim"),
+            ("annotators ", "dim"), one_line(who, 60), (mine, "dim"))))
         body.update(self._item_text(review, review.items[self.position]))
 
     def _item_text(self, review: Review, d: Disagreement) -> Text:
@@ -206,3 +212,10 @@ class ReviewScreen(Screen[None]):
     def tags_changed(self, _event: TagsChanged) -> None:
         if self.is_current:
             self.show()
+
+
+def _fit(text: Text) -> Text:
+    """One line, cut with an ellipsis at the header's width (never wrapped onto a second)."""
+    text.no_wrap = True
+    text.overflow = "ellipsis"
+    return text

@@ -7,7 +7,6 @@ not read yet (`Entry.pending`) show the file's id and are asked for with `RowsWa
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from .row_scrollbar import Thumb
 
 if TYPE_CHECKING:
     from tui.core.library import Library
+    from tui.core.library_view import View
     from tui.core.listing import Entry
 
 __all__ = ["ArticleList", "ArticleListHeader", "short_date"]
@@ -106,6 +106,8 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         self.labels = labels
         self.looks = looks
         self.library: Library | None = None
+        self.view: View | None = None  # the rows shown (filtered, sorted) over `library`
+        self.done: set[str] = set()  # articles this annotator marked done (a ✓ on the row)
         self.placeholder: Text | None = None  # shown while there are no rows
         self._cursor: int | None = None
         self._hover: int | None = None
@@ -123,36 +125,43 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
     # -- the rows ----------------------------------------------------------------------------
     @property
     def entries(self) -> Sequence[Entry]:
-        return self.library if self.library is not None else ()
+        return _Rows(self.view) if self.view is not None else ()
 
     @property
     def row_count(self) -> int:
-        return len(self.library) if self.library is not None else 0
+        return len(self.view) if self.view is not None else 0
 
-    def set_library(self, library: Library) -> None:
-        """Show this listing (the cursor stays on the same article when it is still there)."""
+    def set_library(self, library: Library, view: View | None = None) -> None:
+        """Show this listing, all of it or `view` of it (the cursor stays on the same article
+        when it is still shown)."""
+        from tui.core.library_view import View
+
         keep = self.current
         self.library = library
+        self.view = view if view is not None else View(library)
         self._forget()
         self._asked.clear()
-        self.virtual_size = Size(0, len(library))
+        self.virtual_size = Size(0, len(self.view))
         self._cursor = None
-        i = library.index_of(keep.id) if keep is not None else None
+        i = self.index_of(keep.id) if keep is not None else None
         self.highlighted = i if i is not None else 0
         self.refresh()
 
     def rows_changed(self, indices: Sequence[int]) -> None:
-        """These rows were re-read (or their counts changed): draw them again if on screen."""
+        """These library rows were re-read (or their counts changed): draw them again if shown."""
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         for i in indices:
-            self._forget(i)
             self._asked.discard(i)
-            if top <= i < top + height:
-                self.refresh_line(i)
+            row = self.view.row_of(i) if self.view is not None else None
+            if row is None:
+                continue
+            self._forget(row)
+            if top <= row < top + height:
+                self.refresh_line(row)
 
-    def update_counts(self, article_id: str, counts: Counter[str]) -> None:
+    def update_counts(self, article_id: str) -> None:
+        """The article's counts changed (the library already has them): draw its row again."""
         if self.library is not None and (i := self.library.index_of(article_id)) is not None:
-            self.library.counts[article_id] = counts
             self.rows_changed([i])
 
     def redraw(self) -> None:
@@ -161,7 +170,11 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         self.refresh()
 
     def index_of(self, article_id: str) -> int | None:
-        return self.library.index_of(article_id) if self.library is not None else None
+        """The row showing this article (None when it is not listed or filtered out)."""
+        if self.library is None or self.view is None:
+            return None
+        i = self.library.index_of(article_id)
+        return self.view.row_of(i) if i is not None else None
 
     def columns(self) -> Columns:
         """The columns' widths at the list's current size (the header lines up with them)."""
@@ -178,9 +191,31 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
     def row_text(self, i: int) -> Text:
         """Row `i` as it is drawn at the list's width (without the cursor's colours)."""
         assert self.library is not None
-        entry = self.library[i]
+        entry = self.entries[i]
         return row_text(entry, self.library.counts.get(entry.id), self.labels, self.looks,
-                        self.columns())
+                        self.columns(), entry.id in self.done)
+
+    # The library's own keys (filter, sort, done...) are table rows bound here with the list's;
+    # the screen does the work.
+    def _screen_action(self, name: str) -> None:
+        method = getattr(self.screen, f"action_{name}", None)
+        if method is not None:
+            method()
+
+    def action_filter(self) -> None:
+        self._screen_action("filter")
+
+    def action_sort(self) -> None:
+        self._screen_action("sort")
+
+    def action_toggle_done(self) -> None:
+        self._screen_action("toggle_done")
+
+    def action_next_undone(self) -> None:
+        self._screen_action("next_undone")
+
+    def action_toggle_scope(self) -> None:
+        self._screen_action("toggle_scope")
 
     def _selected(self, index: int, entry: Entry) -> None:
         self.post_message(self.Selected(self, index, entry))
@@ -202,7 +237,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         """Work out once per drawing pass what every line shares, then draw the lines."""
         region = self.scrollable_content_region
         lib = self.library
-        n = len(lib) if lib is not None else 0
+        n = self.row_count
         self._top = self.scroll_offset.y
         self._thumb = Thumb.fit(self._top, region.height, n)
         width = region.width - (self._thumb is not None)
@@ -226,7 +261,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
 
     def _row_strip(self, i: int, y: int, width: int) -> Strip:
         lib = self.library
-        if lib is None or i >= len(lib):
+        if lib is None or i >= self.row_count:
             style = self.get_visual_style(ROW)
             if y == 0 and self.placeholder is not None and not self.row_count:
                 return slow_strip(self, self.placeholder, width, style)
@@ -239,7 +274,8 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
             strip = self._strips[(i, variant)] = self._draw(lib, i, variant, width)
         return strip
 
-    def _draw(self, lib: Library, i: int, variant: int, width: int) -> Strip:
+    def _draw(self, lib: Library, row: int, variant: int, width: int) -> Strip:
+        i = self.view.index(row) if self.view is not None else row
         entry = lib[i]
         if entry.pending and i not in self._asked:
             if not self._to_ask:
@@ -247,7 +283,7 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
             self._asked.add(i)
             self._to_ask.append(i)
         parts = row_parts(entry, lib.counts.get(entry.id), self.labels, self.looks,
-                          self._columns(width))
+                          self._columns(width), entry.id in self.done)
         style = self.get_visual_style(ROW, *((), (CURSOR,), (HOVER,))[variant])
         return self._painter.paint(parts, width, style, variant)
 
@@ -255,6 +291,21 @@ class ArticleList(ListCursor, ScrollView, can_focus=True, inherit_bindings=False
         wanted, self._to_ask = sorted(self._to_ask), []
         if wanted:
             self.post_message(self.RowsWanted(wanted))
+
+
+class _Rows(Sequence["Entry"]):
+    """The entries in the order shown: row `n` is `view.lib[view.index(n)]`."""
+
+    def __init__(self, view: View) -> None:
+        self.view = view
+
+    def __len__(self) -> int:
+        return len(self.view)
+
+    def __getitem__(self, row):  # type: ignore[no-untyped-def,override]
+        if isinstance(row, slice):
+            return [self[n] for n in range(*row.indices(len(self)))]
+        return self.view.lib[self.view.index(row)]
 
 
 class ArticleListHeader(Widget):
@@ -271,4 +322,5 @@ class ArticleListHeader(Widget):
             cols = rows.first().columns()
         else:
             cols = Columns.fit(self.size.width, len(self.labels.labels), source_cells(0))
-        return header_text(self.labels, self.looks, cols)
+        return header_text(self.labels, self.looks, cols,
+                           bool(getattr(self.screen, "everyone", False)))

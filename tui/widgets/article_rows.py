@@ -6,7 +6,6 @@ built only when drawn, for the width they get, from one `Entry` and its tag coun
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.style import StyleType
 from rich.text import Text
 
+from tui.core.dates import short_date
 from tui.core.labels import LabelSet
 from tui.core.sanitize import one_line
 
@@ -27,23 +27,6 @@ if TYPE_CHECKING:
 COUNT_CELLS = 4  # " 999": a space and three digits per label
 DATE_CELLS = 10  # dates are shown as 2023-09-16: the time of day says little in a list
 SOURCE_CELLS = 16  # at most; narrower when no source in the corpus needs it
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_MONTH_DAY_YEAR = re.compile(r"([a-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})", re.IGNORECASE)
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([a-z]{3})[a-z]*\.?,? (\d{4})", re.IGNORECASE)
-
-
-def short_date(date: str) -> str:
-    """`2023-09-16` for the date forms the metadata finds; anything else as it is."""
-    if m := _ISO.search(date):
-        return m.group(0)
-    for pattern, order in ((_MONTH_DAY_YEAR, (3, 1, 2)), (_DAY_MONTH_YEAR, (3, 2, 1))):
-        if (m := pattern.search(date)) and (month := _MONTHS.get(m.group(order[1]).lower())):
-            return f"{m.group(order[0])}-{month:02d}-{int(m.group(order[2])):02d}"
-    return date
-
-
 def source_cells(widest_source: int) -> int:
     """The source column's width for a corpus whose longest source has this many characters."""
     return min(SOURCE_CELLS, max(len("Source"), widest_source))
@@ -98,14 +81,17 @@ def _parts(cols: Columns, mark: Part, title: Part, source: Part, date: Part,
 
 
 def row_parts(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
-              looks: Mapping[str, LabelLook], cols: Columns) -> list[Part]:
-    """One article's row: a mark (⚠ unreadable, ! read with a warning), title, source, date,
-    and each label's count (`·` for none) in the label's colour."""
+              looks: Mapping[str, LabelLook], cols: Columns, done: bool = False) -> list[Part]:
+    """One article's row: a mark (⚠ unreadable, ! read with a warning, ✓ marked done by you),
+    title, source, date, and each label's count (`·` for none) in the label's colour."""
     if entry.error:
         mark: Part = ("⚠ ", "bold red")
         title: Part = (f"{one_line(entry.file, 80)} — {one_line(entry.error, 200)}", "dim")
+    elif entry.warning:
+        mark = ("! ", "bold yellow")
+        title = (one_line(entry.title or entry.id, 400), "dim" if entry.pending else None)
     else:
-        mark = ("! " if entry.warning else "  ", "bold yellow")
+        mark = ("✓ " if done else "  ", "bold green")
         title = (one_line(entry.title or entry.id, 400), "dim" if entry.pending else None)
     shown: list[Part] = []
     for label in labels.labels:
@@ -116,14 +102,26 @@ def row_parts(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
 
 
 def row_text(entry: Entry, counts: Counter[str] | None, labels: LabelSet,
-             looks: Mapping[str, LabelLook], cols: Columns) -> Text:
+             looks: Mapping[str, LabelLook], cols: Columns, done: bool = False) -> Text:
     """The row as one rich `Text` (what Textual's own pipeline draws; see `row_painter`)."""
-    return Text.assemble(*row_parts(entry, counts, labels, looks, cols), no_wrap=True, end="")
+    return Text.assemble(*row_parts(entry, counts, labels, looks, cols, done), no_wrap=True,
+                         end="")
 
 
-def header_text(labels: LabelSet, looks: Mapping[str, LabelLook], cols: Columns) -> Text:
-    """The column titles, aligned with the rows; each count column shows its label's marker."""
+def counts_caption(everyone: bool) -> str:
+    """What the count columns count, said in the header (and `?`)."""
+    return "sentences tagged, all annotators" if everyone else "sentences you tagged"
+
+
+def header_text(labels: LabelSet, looks: Mapping[str, LabelLook], cols: Columns,
+                everyone: bool = False) -> Text:
+    """The column titles, aligned with the rows; each count column shows its label's marker,
+    and the title column ends with what the counts count."""
     shown = [looks.get(lb.name, UNKNOWN_LOOK) for lb in labels.labels]
-    parts = _parts(cols, ("  ", None), ("Title", "bold"), ("Source", None), ("Date", None),
+    caption = f"{counts_caption(everyone)} →"
+    title = "Title"
+    if cols.title >= len(title) + len(caption) + 2:
+        title += " " * (cols.title - len(title) - len(caption)) + caption
+    parts = _parts(cols, ("  ", None), (title, "bold"), ("Source", None), ("Date", None),
                    [(look.marker, look.swatch) for look in shown])
     return Text.assemble(*parts, no_wrap=True, end="")

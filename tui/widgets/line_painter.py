@@ -3,8 +3,10 @@
 The gutter in front of each line shows the cursor (`▶` on its first line, `│` below) or the
 selection (`┃`), and, on the line where a sentence starts, its tag markers: `S,O` for my labels,
 `+w` for other annotators', `✎` for a note, then the screen's hints: `s?` for a suggested
-label (dim), `≈2` for a claim made in 2 other articles. Colour is never the only signal. Text
-with several of my labels shows each label's colour on its own share of every line.
+label (dim), `≈2` for a claim made in 2 other articles; `›S` when what they mark starts
+mid-line, after the end of another sentence (dense wire copy), so a letter never seems to belong
+to the words the line begins with. Colour is never the only signal. Text with several of my
+labels shows each label's colour on its own share of every line.
 """
 
 from __future__ import annotations
@@ -143,6 +145,10 @@ class LinePainter:
         for at in sorted({m.start for m in starting} | set(here)):
             group = [m for m in starting if m.start == at]
             more = self.markers_of(group, here.get(at))
+            if more and self.article.text[start:at].strip():
+                # What they mark starts mid-line, after the end of another sentence: `›` says
+                # the letters are its, not those of the words the line begins with.
+                more = Text.assemble(("›", "bold"), more)
             if markers and more:
                 markers.append(" ")
             markers.append_text(more)

@@ -11,6 +11,8 @@ from textual import events
 from .row_scrollbar import top_row_at
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.geometry import Offset, Region, Spacing
 
     from tui.core.library import Library
@@ -31,6 +33,8 @@ class ListCursor:
 
         @property
         def row_count(self) -> int: ...
+        @property
+        def entries(self) -> Sequence[Entry]: ...
         def _row_width(self) -> int: ...
         def _forget(self, i: int | None = None) -> None: ...
         def _selected(self, index: int, entry: Entry) -> None: ...
@@ -60,7 +64,7 @@ class ListCursor:
     @property
     def current(self) -> Entry | None:
         i = self._cursor
-        return self.library[i] if i is not None and self.library is not None else None
+        return self.entries[i] if i is not None and i < self.row_count else None
 
     def _scroll_to_cursor(self) -> None:
         i, height = self._cursor, self.scrollable_content_region.height

@@ -4,10 +4,16 @@ The API (what the reader, the claims view, `newstag claims` and the HTML export 
 
     from tui.core.claims import ClaimIndex, Twin, Claim, open_index, load, build, twins_of
 
-    idx = open_index(ws)          # cached index under .newstag/claims/, brought up to date with
-                                  # the corpus (loaded; changed articles relinked; or rebuilt).
-                                  # Slow on first use at 10k articles: call it off the UI thread.
-    idx = load(ws)                # the cached index as it is (None when there is none): fast.
+    # The reader (cheap per article, nothing held in memory):
+    refresh(ws)                   # bring .newstag/claims/ up to date with the corpus: a first
+                                  # build (minutes at 10k), a changed/new article relinked alone
+                                  # (< 1 s). Off the UI thread. Returns True if anything changed.
+    twins(ws, article_id)         # -> dict[(start, end), list[Twin]] from the cache: one SQLite
+                                  # query, ~1 ms at any size; {} before the first refresh.
+
+    # Everything in memory (claims view, CLI, export):
+    idx = open_index(ws)          # refresh(ws), then every link loaded
+    idx = load(ws)                # the cache as it is (None when there is none)
     twins = idx.twins_of(article_id)   # also: twins_of(idx, article_id)
     # -> dict[(start, end) of a sentence, list[Twin]], most similar first; a sentence with no
     #    twins is absent. Twin(article, source, start, end, text, similarity).
@@ -24,7 +30,18 @@ chrome, bylines, date lines and fragments under six words never do.
 
 from __future__ import annotations
 
-from .index import ClaimIndex, build, build_from, corpus_files, link_article, load, open_index, save
+from .index import (
+    ClaimIndex,
+    build,
+    build_from,
+    corpus_files,
+    link_article,
+    load,
+    open_index,
+    refresh,
+    save,
+    twins,
+)
 from .labels import LabelMap, TagLookup
 from .linker import THRESHOLD, Params
 from .model import Claim, Link, Member, Span, Twin
@@ -37,4 +54,4 @@ def twins_of(index: ClaimIndex, article_id: str) -> dict[Span, list[Twin]]:
 
 __all__ = ["THRESHOLD", "Claim", "ClaimIndex", "LabelMap", "Link", "Member", "Params", "Span",
            "TagLookup", "Twin", "build", "build_from", "corpus_files", "link_article", "load",
-           "open_index", "save", "twins_of"]
+           "open_index", "refresh", "save", "twins", "twins_of"]

@@ -9,27 +9,23 @@ once the index is loaded; one new or changed article is linked against its candi
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from ..atomic import write_atomic
 from ..segcache import SegmentCache
 from ..workspace import ARTICLE_SUFFIXES, Workspace
 from .candidates import close_in_time, neighbours
-from .clusters import Node, Pair, cluster, node_pair
+from .clusters import Pair, cluster, node_pair
 from .corpus import ArticleSents, read_path
 from .linker import Params, Story, count, link_pair
 from .model import Claim, Link, Member, Span, Twin
 from .vectors import Idf, Vectorizer
 
-VERSION = 4
+VERSION = 5
 Progress = Callable[[int, int], None]
 
 
@@ -139,15 +135,28 @@ def _text_of(art: ArticleSents, start: int, end: int) -> str:
 
 def corpus_files(ws: Workspace) -> dict[str, Path]:
     """Article id -> file, for every article file of the corpus."""
-    out: dict[str, Path] = {}
+    return {aid: path for aid, (path, _) in corpus_stamps(ws).items()}
+
+
+def corpus_stamps(ws: Workspace) -> dict[str, tuple[Path, tuple[int, int]]]:
+    """Article id -> (file, (mtime_ns, size)) in one directory scan (no Path per stat)."""
+    found: list[tuple[str, str, tuple[int, int]]] = []
     try:
-        names = sorted(os.listdir(ws.corpus))
+        with os.scandir(ws.corpus) as it:
+            for e in it:
+                name = e.name
+                if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                    try:
+                        st = e.stat()
+                    except OSError:
+                        continue
+                    found.append((name, name.rsplit(".", 1)[0], (st.st_mtime_ns, st.st_size)))
     except OSError:
-        return out
-    for name in names:
-        p = ws.corpus / name
-        if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-            out.setdefault(p.stem, p)
+        return {}
+    out: dict[str, tuple[Path, tuple[int, int]]] = {}
+    for name, aid, stamp in sorted(found):
+        if aid not in out:
+            out[aid] = (ws.corpus / name, stamp)
     return out
 
 
@@ -223,11 +232,23 @@ def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path,
     Its candidates are found in the article matrix as it stands (article IDF from the last
     full build); the article's story IDF is computed afresh, as in a full build.
     """
-    cache = SegmentCache.for_workspace_cache(ws.cache)
     idx.drop(article_id)
+    found, near, arts = relink(idx, ws, article_id, path, files)
+    idx._add_links(found, arts)
+    idx._add_near(near)
+    return len(found)
+
+
+def relink(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path,
+           files: dict[str, Path] | None = None
+           ) -> tuple[list[Link], list[Link], dict[str, ArticleSents]]:
+    """One article's links and near pairs against its candidates (the index's links untouched;
+    its entry and article-matrix row updated)."""
+    cache = SegmentCache.for_workspace_cache(ws.cache)
     art = read_path(path, cache)
     if art is None:
-        return 0
+        idx.entries.pop(article_id, None)
+        return [], [], {}
     vec = Vectorizer()
     row = idx.art_idf.weigh(vec.words([art.body]))
     idx._remember(art, _stamp(path))
@@ -253,9 +274,7 @@ def link_article(idx: ClaimIndex, ws: Workspace, article_id: str, path: Path,
     near: list[Link] = []
     for c in theirs:
         found.extend(link_pair(me, story.weigh(c, idx.params), idx.params, near))
-    idx._add_links(found, {a.id: a for a in [art, *others]})
-    idx._add_near(near)
-    return len(found)
+    return found, near, {a.id: a for a in [art, *others]}
 
 
 def _set_row(idx: ClaimIndex, article_id: str, row: Any) -> None:
@@ -271,11 +290,6 @@ def _set_row(idx: ClaimIndex, article_id: str, row: Any) -> None:
         idx.matrix = row if idx.matrix is None else sparse.vstack([idx.matrix, row]).tocsr()
 
 
-def _pair(k: Pair) -> tuple[Node, Node]:
-    x, y = sorted(k)
-    return x, y
-
-
 # -- the cache -------------------------------------------------------------------------------
 def cache_dir(ws: Workspace) -> Path:
     return ws.cache / "claims" / f"v{VERSION}"
@@ -283,97 +297,96 @@ def cache_dir(ws: Workspace) -> Path:
 
 def save(idx: ClaimIndex, ws: Workspace) -> None:
     """Write the index under `.newstag/claims/`; an unwritable cache is skipped (it is a cache)."""
-    from scipy import sparse
+    from . import store
 
-    folder = cache_dir(ws)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        doc = {
-            "version": VERSION,
-            "params": asdict(idx.params),
-            "order": idx.order,
-            "entries": {k: [e.sha, e.source, e.day, list(e.stamp), e.title]
-                        for k, e in idx.entries.items()},
-            "links": [[lk.a, *lk.a_span, lk.b, *lk.b_span, lk.similarity] for lk in idx.links],
-            "texts": [[a, s, e, t] for (a, s, e), t in idx.texts.items()],
-            "sims": [[*_pair(k)[0], *_pair(k)[1], v] for k, v in idx.sims.items()],
-            "n_docs": idx.art_idf.n_docs,
-        }
-        write_atomic(folder / "links.json", json.dumps(doc).encode("utf-8"))
-        tmp = folder / f".arrays.{os.getpid()}.npz"
-        if idx.matrix is not None:
-            sparse.save_npz(folder / f".matrix.{os.getpid()}.npz", idx.matrix)
-            os.replace(folder / f".matrix.{os.getpid()}.npz", folder / "matrix.npz")
-        with open(tmp, "wb") as fh:
-            np.savez_compressed(fh, arts=idx.art_idf.df)
-        os.replace(tmp, folder / "idf.npz")
-    except OSError:
+        store.write_full(idx, cache_dir(ws))
+    except (OSError, store.StoreError):
         return
 
 
-def load(ws: Workspace) -> ClaimIndex | None:
-    """The cached index, or None when there is none or it cannot be read (then rebuild)."""
-    from scipy import sparse
+def twins(ws: Workspace, article_id: str) -> dict[Span, list[Twin]]:
+    """One article's twins from the cache, without loading the index (an indexed SQLite query:
+    ~1 ms at any corpus size). Empty when there is no cache yet: `refresh(ws)` first, off the
+    UI thread."""
+    from . import store
 
-    folder = cache_dir(ws)
     try:
-        doc = json.loads((folder / "links.json").read_bytes())
-        if doc.get("version") != VERSION:
-            return None
-        idx = ClaimIndex(Params(**doc["params"]))
-        idx.order = list(doc["order"])
-        idx.entries = {k: Entry(v[0], v[1], v[2], (int(v[3][0]), int(v[3][1])), v[4])
-                       for k, v in doc["entries"].items()}
-        idx.links = [Link(r[0], (r[1], r[2]), r[3], (r[4], r[5]), float(r[6]))
-                     for r in doc["links"]]
-        idx.texts = {(r[0], int(r[1]), int(r[2])): r[3] for r in doc["texts"]}
-        idx.sims = {frozenset(((r[0], int(r[1]), int(r[2])), (r[3], int(r[4]), int(r[5])))):
-                    float(r[6]) for r in doc["sims"]}
-        mp = folder / "matrix.npz"
-        idx.matrix = sparse.load_npz(mp).tocsr() if mp.exists() else None
-        with np.load(folder / "idf.npz") as arrays:
-            idx.art_idf = Idf(arrays["arts"].copy(), int(doc["n_docs"]))
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return store.twins_for(cache_dir(ws), article_id)
+    except (OSError, store.StoreError):
+        return {}
+
+
+def load(ws: Workspace) -> ClaimIndex | None:
+    """The cached index (every link), or None when there is none or it cannot be read."""
+    from . import store
+
+    try:
+        return store.read(cache_dir(ws), full=True)
+    except (OSError, store.StoreError):
         return None
-    return idx
 
 
-def stale(idx: ClaimIndex, files: dict[str, Path]) -> tuple[list[str], list[str]]:
+def stale(idx: ClaimIndex, files: dict[str, Path],
+          stamps: dict[str, tuple[int, int]] | None = None) -> tuple[list[str], list[str]]:
     """(new or changed article ids, removed article ids) since the index was built."""
+    entries = idx.entries
     changed = [aid for aid, p in files.items()
-               if aid not in idx.entries or idx.entries[aid].stamp != _stamp(p)]
-    removed = [aid for aid in idx.entries if aid not in files]
+               if aid not in entries
+               or entries[aid].stamp != (stamps[aid] if stamps is not None else _stamp(p))]
+    removed = [aid for aid in entries if aid not in files]
     return changed, removed
 
 
 REBUILD_FRACTION = 0.2  # more changed than this: rebuilding is cheaper than linking one by one
 
 
-def open_index(ws: Workspace, params: Params | None = None, progress: Progress | None = None,
-               write: bool = True) -> ClaimIndex:
-    """The index, up to date with the corpus: loaded, updated article by article, or rebuilt."""
-    files = corpus_files(ws)
-    idx = load(ws)
+def refresh(ws: Workspace, params: Params | None = None, progress: Progress | None = None
+            ) -> bool:
+    """Bring the cache up to date with the corpus without loading every link: a few new or
+    changed articles are relinked one by one straight into the store; many, or no usable
+    cache, mean a full build. Returns True when something changed."""
+    from . import store
+
+    scanned = corpus_stamps(ws)
+    files = {aid: path for aid, (path, _) in scanned.items()}
+    folder = cache_dir(ws)
     params = params or Params()
-    if idx is not None and idx.params != params:  # defaults changed: links are stale
-        idx = None
-    if idx is None or idx.matrix is None:
-        idx = build(ws, params, progress, files)
-    else:
-        changed, removed = stale(idx, files)
-        if len(changed) + len(removed) > REBUILD_FRACTION * max(1, len(files)) + 5:
-            idx = build(ws, params, progress, files)
-        elif not changed and not removed:
-            return idx
-        else:
-            for aid in removed:
-                idx.drop(aid)
-            for aid in changed:
-                link_article(idx, ws, aid, files[aid], files)
-    if write:
-        save(idx, ws)
+    try:
+        light = store.read(folder, full=False)
+    except (OSError, store.StoreError):
+        light = None
+    if light is None or light.params != params or light.matrix is None:
+        save(build(ws, params, progress, files), ws)
+        return True
+    changed, removed = stale(light, files, {aid: st for aid, (_, st) in scanned.items()})
+    if not changed and not removed:
+        return False
+    if len(changed) + len(removed) > REBUILD_FRACTION * max(1, len(files)) + 5:
+        save(build(ws, params, progress, files), ws)
+        return True
+    try:
+        for aid in removed:
+            light.entries.pop(aid, None)
+            store.replace_article(folder, aid, [], [], {}, None)
+        for aid in changed:
+            found, near, arts = relink(light, ws, aid, files[aid], files)
+            store.replace_article(folder, aid, found, near, arts, light.entries.get(aid))
+        store.write_vectors(light, folder)
+    except (OSError, store.StoreError):
+        save(build(ws, params, progress, files), ws)
+    return True
+
+
+def open_index(ws: Workspace, params: Params | None = None, progress: Progress | None = None
+               ) -> ClaimIndex:
+    """The index, up to date with the corpus (see `refresh`), every link loaded."""
+    refresh(ws, params, progress)
+    idx = load(ws)
+    if idx is None:  # an unwritable cache: link in memory
+        idx = build(ws, params, progress)
     return idx
 
 
 __all__ = ["ClaimIndex", "Entry", "build", "build_from", "cache_dir", "corpus_files",
-           "link_article", "load", "open_index", "save", "stale"]
+           "link_article", "load", "open_index", "refresh", "relink", "save", "stale", "twins"]

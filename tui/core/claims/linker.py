@@ -22,7 +22,7 @@ import numpy as np
 from .corpus import ArticleSents
 from .model import Link
 from .text import Features, features
-from .vectors import Idf, Vectorizer
+from .vectors import SparseIdf, Vectorizer
 
 THRESHOLD = 0.25  # the default: precision over recall (see notes/claims.md for the curve)
 STRONG = 0.6
@@ -63,8 +63,8 @@ class ArticleVecs:
     """One article's sentences as unit TF-IDF rows under one story's IDF."""
 
     art: ArticleSents
-    chars: Any  # csr, unit rows
-    words: Any  # csr, unit rows
+    chars: Any  # dense float32, unit rows, over the story's features
+    words: Any  # dense float32, unit rows
     feats: list[Features]
     echo: list[int]  # echo group of each sentence: the article saying one thing twice
 
@@ -86,22 +86,17 @@ class Story:
     else the corpus holds, so a pair scores the same in a 5-article workspace and in 10,000.
     """
 
-    chars: Idf
-    words: Idf
+    chars: SparseIdf
+    words: SparseIdf
 
     @classmethod
     def of(cls, members: list[Counts]) -> Story:
-        ci, wi = Idf(), Idf()
-        for c in members:
-            if c.feats:
-                ci.add(c.chars)
-                wi.add(c.words)
-        return cls(ci, wi)
+        return cls(SparseIdf([c.chars for c in members]), SparseIdf([c.words for c in members]))
 
     def weigh(self, c: Counts, p: Params) -> ArticleVecs:
         if not c.feats:
             return ArticleVecs(c.art, c.chars, c.words, [], [])
-        out = ArticleVecs(c.art, self.chars.weigh(c.chars), self.words.weigh(c.words), c.feats,
+        out = ArticleVecs(c.art, self.chars.dense(c.chars), self.words.dense(c.words), c.feats,
                           [])
         out.echo = echoes(score_matrix(out, out, p), p.echo)
         return out
@@ -123,8 +118,8 @@ def echoes(sim: Any, floor: float) -> list[int]:
 
 def score_matrix(a: ArticleVecs, b: ArticleVecs, p: Params) -> Any:
     """Similarity of every sentence of `a` with every sentence of `b` (dense float32 array)."""
-    chars = (a.chars @ b.chars.T).toarray()
-    wrds = (a.words @ b.words.T).toarray()
+    chars = a.chars @ b.chars.T
+    wrds = a.words @ b.words.T
     sim = p.w_chars * chars + (1.0 - p.w_chars) * wrds
     neg_a = np.array([f.negated for f in a.feats], dtype=bool)
     neg_b = np.array([f.negated for f in b.feats], dtype=bool)

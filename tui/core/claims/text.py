@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 _ABBR = re.compile(r"\b((?:[A-Za-z]\.){2,})")
@@ -38,6 +39,7 @@ def fold(text: str) -> str:
     return text.lower().replace("-", " ")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light suffix strip so "deals"/"deal", "modernizing"/"modernize" meet; never below 4."""
     if word.endswith("'s"):

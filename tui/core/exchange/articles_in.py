@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..textfile import TextFileError, decode_bytes
 from ..workspace import ARTICLE_SUFFIXES
@@ -50,7 +51,7 @@ def html_to_text(data: bytes) -> str | None:
     """Main text of a web page with its headline, date and byline on top; None when none found."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
+    doc: Any = trafilatura.bare_extraction(  # a Document (its fields read below)
         data, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     if doc is None or isinstance(doc, dict) or len((doc.text or "").strip()) < MIN_HTML_TEXT:
@@ -78,9 +79,21 @@ class _Corpus:
             for p in corpus.iterdir()
             if p.is_file() and p.suffix in ARTICLE_SUFFIXES
         }
+        self.origin: dict[str, str] = {}  # id -> the input (file, or file:line) that added it
 
     def add(self, aid: str, suffix: str, data: bytes, source: str, report: ArticleImport) -> None:
         existing = self.taken.get(aid.lower())
+        first = self.origin.get(aid.lower())
+        if existing is not None and first is not None:  # added by this import, a moment ago
+            same_file = first.rpartition(":")[0] == source.rpartition(":")[0] != ""
+            if same_file:
+                report.skip(f"{source}: id {aid!r} is already used on line "
+                            f"{first.rpartition(':')[2]} of this file; give this line another "
+                            "id (or drop it to derive one from the title)")
+            else:
+                report.skip(f"{source}: article {aid!r} was just added from {first}; give this "
+                            "one another id or name")
+            return
         if existing is not None:
             if existing.name == f"{aid}{suffix}" and _same_bytes(existing, data):
                 report.messages.append(f"{source}: already in the corpus as {existing} (the "
@@ -110,6 +123,7 @@ class _Corpus:
                                    "skipped")
             return
         self.taken[aid.lower()] = path
+        self.origin[aid.lower()] = source
         report.created.append(path)
 
 
@@ -148,12 +162,9 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
                 f"{where}: not valid JSON ({exc.msg}, column {exc.colno}); skipped"
             )
             continue
-        if (
-            not isinstance(obj, dict)
-            or not isinstance(obj.get("text"), str)
-            or not obj["text"].strip()
-        ):
-            report.skip(f'{where}: expected {{"text": ..., "title"?, "id"?}}; skipped')
+        problem = _jsonl_problem(obj)
+        if problem:
+            report.skip(f"{where}: {problem}; skipped")
             continue
         body = obj["text"]
         title = obj.get("title")
@@ -166,6 +177,19 @@ def _jsonl(path: Path, text: str, corpus: _Corpus, report: ArticleImport) -> Non
         else:
             aid = article_id(str(wanted), body)
         corpus.add(aid, ".txt", body.encode("utf-8"), where, report)
+
+
+def _jsonl_problem(obj: object) -> str:
+    """What is wrong with one .jsonl line's object, said about the field at fault ("" if ok)."""
+    if not isinstance(obj, dict):
+        return f'expected an object {{"text": ..., "title"?, "id"?}}, not {type(obj).__name__}'
+    if "text" not in obj:
+        return 'no "text" field (the article\'s text); expected {"text": ..., "title"?, "id"?}'
+    if not isinstance(obj["text"], str):
+        return f'"text" must be a string, not {type(obj["text"]).__name__}'
+    if not obj["text"].strip():
+        return '"text" is empty'
+    return ""
 
 
 def _expand(paths: Iterable[Path], report: ArticleImport) -> Iterator[Path]:

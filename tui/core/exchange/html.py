@@ -2,7 +2,10 @@
 
 No network: styles and the small filter script are inline, and a Content-Security-Policy forbids
 every fetch. Colour is never the only cue: each tag ends with a marker naming its label ("S×2":
-two annotators agree), and hovering lists labels and annotators. All article text is escaped.
+two annotators agree), and hovering lists labels and annotators. Notes are printed after their
+tag's marker (visible in print and on touch screens, not only on hover). Text with two labels
+shows both colours on every line it covers (`box-decoration-break: clone`), not one per line.
+All article text is escaped.
 """
 
 from __future__ import annotations
@@ -133,6 +136,11 @@ def _article(ix: _Index, art: Article, items: list[Item]) -> list[str]:
             parts.append(f'<sup class="mk" data-t="{ix.pairs(group)}" data-abbr="{abbr}" '
                          f'style="background:{color}" title="{escape(f"{label}: {who}")}">'
                          f"{abbr}{count}</sup>")
+            for i in group:
+                if i.tag.note:
+                    parts.append(f'<span class="note" data-n="{ix.pairs([i])}">✎ '
+                                 f"{escape(i.tag.note)} <span class=\"who\">— "
+                                 f"{escape(i.annotator)}</span></span>")
     parts.append("</div></article>")
     out.append("".join(parts))
     return out

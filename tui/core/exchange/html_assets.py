@@ -24,11 +24,15 @@ article { background: #fff; border: 1px solid var(--line); border-radius: 6px;
           padding: 1.1rem 1.4rem; margin: 0 0 1.4rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .chrome { color: #9ca3af; }
-mark { color: inherit; background: none; border-radius: 2px; padding: 0 1px; }
+mark { color: inherit; background: none; border-radius: 2px; padding: 0 1px;
+       -webkit-box-decoration-break: clone; box-decoration-break: clone; }
 mark.on { box-shadow: inset 0 -2px 0 #0003; }
 sup.mk { font-size: .65rem; font-weight: 700; margin: 0 1px; padding: 0 .2rem; border-radius: 3px;
          border: 1px solid #0003; vertical-align: super; }
-sup.mk.off, article.off { display: none; }
+sup.mk.off, article.off, .note.off { display: none; }
+.note { font-size: .8rem; font-style: italic; color: #374151; background: #fef3c7;
+        border: 1px solid #fcd34d; border-radius: 3px; padding: 0 .3rem; margin: 0 .15rem; }
+.note .who { font-style: normal; color: var(--muted); }
 body.only-tagged .plain { display: none; }
 body.only-tagged mark:not(.on) { display: none; }
 body.only-tagged mark.on { display: block; margin: .45rem 0; }
@@ -46,6 +50,10 @@ JS = """
   function paint() {
     const labels = on('input[data-kind=label]'), people = on('input[data-kind=annotator]');
     let shown = 0;
+    document.querySelectorAll('[data-n]').forEach(el => {
+      const [l, a] = el.dataset.n.split(':');
+      el.classList.toggle('off', !(labels.has(l) && people.has(a)));
+    });
     document.querySelectorAll('[data-t]').forEach(el => {
       const live = el.dataset.t.split(' ').map(p => p.split(':'))
                      .filter(([l, a]) => labels.has(l) && people.has(a));

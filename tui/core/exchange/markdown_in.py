@@ -21,7 +21,8 @@ from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                            re.DOTALL)
-_FRONT_KEYS = ("title", "date", "author")
+_FRONT_KEYS = ("title", "date", "author", "source", "site", "site_name", "publisher")
+_SITE_KEYS = ("source", "site", "site_name", "publisher")
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -29,11 +30,12 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
-def _front_matter(source: str) -> tuple[list[str], str]:
-    """(title, date, `By author` lines found in the front matter, the source without it)."""
+def _front_matter(source: str) -> tuple[list[str], str, str]:
+    """(title, date, `By author`, `Source: site` lines found in the front matter, the source
+    without it, the title)."""
     m = _FRONT_MATTER.match(source)
     if not m:
-        return [], source
+        return [], source, ""
     found: dict[str, str] = {}
     for line in m.group(1).splitlines():
         key, sep, value = line.partition(":")
@@ -43,7 +45,10 @@ def _front_matter(source: str) -> tuple[list[str], str]:
     head = [found[k] for k in ("title", "date") if k in found]
     if "author" in found:
         head.append(f"By {found['author']}")
-    return head, source[m.end():]
+    site = next((found[k] for k in _SITE_KEYS if k in found), "")
+    if site:  # `Source:` says it is the outlet (as the HTML import writes it; see `metadata`)
+        head.append(f"Source: {site}")
+    return head, source[m.end():], found.get("title", "")
 
 
 def _inline(children: Sequence[Token] | None) -> str:
@@ -66,7 +71,7 @@ def _lines(text: str) -> str:
 
 def markdown_to_text(source: str) -> str:
     """Plain text of a Markdown document: blocks separated by one blank line, ending in `\\n`."""
-    head, body = _front_matter(source)
+    head, body, title = _front_matter(source)
     blocks: list[str] = list(head)
     row: list[str] | None = None  # cells of the table row being read
     numbers: list[int | None] = []  # per open list: the next item number, None when bulleted
@@ -103,7 +108,7 @@ def markdown_to_text(source: str) -> str:
             text = " ".join(html.unescape(_TAG.sub(" ", tok.content)).split())
             if text:
                 blocks.append(text)
-    if head and len(blocks) > len(head) and same_line(head[0], blocks[len(head)]):
+    if title and len(blocks) > len(head) and same_line(title, blocks[len(head)]):
         del blocks[len(head)]  # the first heading repeats the front matter's title
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
