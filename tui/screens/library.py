@@ -65,9 +65,6 @@ class LibraryScreen(Screen[None]):
     def articles(self) -> ArticleList:
         return self.query_one(ArticleList)
 
-    def on_key(self, event: events.Key) -> None:
-        note_origin(self, event)  # `/road` in one go: the app gives the letters to the search box
-
     def on_mount(self) -> None:
         from tui.core.library import open_cached
 
@@ -282,6 +279,7 @@ class LibraryScreen(Screen[None]):
         self.articles.focus()
 
     def on_key(self, event: events.Key) -> None:
+        note_origin(self, event)  # `/road` in one go: the app gives the letters to the search box
         box = self.query_one("#library-filter", Input)
         if event.key == "escape" and box.has_focus:
             event.stop()
