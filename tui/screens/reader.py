@@ -20,7 +20,7 @@ from tui.commands.labels import LabelCommands
 from tui.core.articles import Article, Sentence
 from tui.core.marks import Marks
 from tui.core.others import OtherTags, problem_key
-from tui.core.sanitize import both_ends, one_line
+from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
@@ -28,7 +28,13 @@ from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine, priority
-from tui.widgets.tag_legend import SentenceInfo, TagLegend, legend_text, sentence_text
+from tui.widgets.tag_legend import (
+    SentenceInfo,
+    TagLegend,
+    legend_text,
+    selection_text,
+    sentence_text,
+)
 
 from .progress import SentenceCounter
 from .reader_moves import MovingActions
@@ -241,12 +247,7 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         info = sentence_text(marks, self.app.looks, selected)
         if view.narrow is not None and self.article is not None:
             a, b = view.narrow
-            hint = " — h/l its end, H/L its start, a label key tags it, esc cancels"
-            room = self.size.width - len("selected: ") - 2
-            if room - len(hint) < 30:  # 80 columns: the quote first, the keys short
-                hint = " — h/l end, H/L start"
-            quote = both_ends(self.article.text[a:b], max(12, room - len(hint)))
-            info = Text.assemble(("selected: ", "bold"), quote, hint)
+            info = selection_text(self.article.text[a:b], self.size.width)
         elif not selected or selected == 1:
             ghost = self.suggestion_info()
             if ghost is not None:

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.core.labels import LabelSet
-from tui.core.sanitize import one_line
+from tui.core.sanitize import both_ends, one_line
 
 from .marks import UNKNOWN_LOOK, LabelLook, Mark
 
@@ -25,6 +25,16 @@ def legend_text(labels: LabelSet, looks: dict[str, LabelLook]) -> Text:
     if not labels.labels:
         out.append("no labels: add some to tags/labels.yaml", style="bold")
     return out
+
+
+def selection_text(quote: str, width: int) -> Text:
+    """The line under a narrowed selection: both ends of its text (`h`/`l` move the end, `H`/`L`
+    the start, so both must show) and the keys, shortened to fit `width` columns."""
+    hint = " — h/l its end, H/L its start, a label key tags it, esc cancels"
+    room = width - len("selected: ") - 2
+    if room - len(hint) < 30:  # 80 columns: the quote first, the keys short
+        hint = " — h/l end, H/L start"
+    return Text.assemble(("selected: ", "bold"), both_ends(quote, max(12, room - len(hint))), hint)
 
 
 def sentence_text(marks: list[Mark], looks: dict[str, LabelLook], selected: int = 0) -> Text:
