@@ -6,9 +6,9 @@ import pytest
 from tui_helpers import FIRST, SECOND, workspace
 
 from tui.core import articles
+from tui.core.done_marks import done_path, load_done, set_done
 from tui.core.library import load_library
 from tui.core.library_view import FilterError, make_view, parse_filter, status_of
-from tui.core.done_marks import done_path, load_done, set_done
 from tui.core.tags import TagDoc, make_tag
 from tui.core.tagstore import TagStore
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui.app import NewstagApp
+    from tui.host import Host
 
 FOLDER = "screenshots"
 
@@ -21,7 +21,7 @@ def screenshot_name(now: datetime | None = None) -> str:
     return f"newstag-{stamp}.svg"
 
 
-def save_screenshot(app: NewstagApp, filename: str | None = None, path: str | None = None
+def save_screenshot(app: Host, filename: str | None = None, path: str | None = None
                     ) -> Path | None:
     """Write the screen as SVG under the workspace; notify the path (or why it failed)."""
     folder = Path(path) if path else app.ws.root / FOLDER

@@ -15,18 +15,16 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from .claim_index import ClaimIndex, Entry
 from .clusters import Node, node_pair
 from .corpus import ArticleSents
 from .linker import Params
 from .model import Link, Span, Twin
 from .vectors import Idf
-
-if TYPE_CHECKING:
-    from .index import ClaimIndex
 
 DB = "claims.sqlite"
 VECTORS = "vectors.npz"
@@ -121,7 +119,6 @@ def read(folder: Path, full: bool) -> ClaimIndex:
     one more article needs (entries, parameters, article vectors)."""
     from scipy import sparse  # type: ignore[import-untyped]
 
-    from .index import ClaimIndex, Entry  # noqa: F811 - the runtime import of the typing one
 
     con = _connect(folder)
     try:

@@ -20,7 +20,7 @@ N_FEATURES = 2**20
 
 
 def _hashing(**kw: Any) -> Any:
-    from sklearn.feature_extraction.text import HashingVectorizer  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import HashingVectorizer
 
     return HashingVectorizer(n_features=N_FEATURES, alternate_sign=False, norm=None,
                              lowercase=False, dtype=np.float32, **kw)
