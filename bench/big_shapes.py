@@ -75,7 +75,8 @@ def _moves(pane: Pane, n: int) -> list[float]:
 def run(root: Path, cold: bool, moves: int) -> tuple[float, float, list[float]]:
     if cold:
         clear_cache(root)
-    (root / ".newstag" / "state.json").unlink(missing_ok=True)
+    for state in (root / ".newstag").glob("state*.json"):  # reading positions (per annotator)
+        state.unlink()
     with Pane.start(root, ENV) as pane:
         pane.run(NEWSTAG, ["1 articles"], timeout=120)  # the library, its only row highlighted
         time.sleep(0.5)

@@ -38,7 +38,8 @@ ENV = {"NEWSTAG_ANNOTATOR": "bench", "PATH": f"{VENV_BIN}:/usr/bin:/bin", "COLOR
 def run(root: Path, article: str, key: str, n: int, gap: float, experiment: str = "") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         ready, out = Path(tmp) / "ready", Path(tmp) / "frames.json"
-        (root / ".newstag" / "state.json").unlink(missing_ok=True)
+        for state in (root / ".newstag").glob("state*.json"):
+            state.unlink()
         env = {**ENV, "NEWSTAG_BENCH_EXPERIMENT": experiment}
         with Pane.start(root, env) as pane:
             pane.run(

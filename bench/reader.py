@@ -41,7 +41,8 @@ def big_article(root: Path, title: str, keep_span_cache: bool) -> tuple[float, f
     """Seconds from `enter` to the body on screen, and from `G` to the last sentence on screen."""
     if not keep_span_cache:
         clear_cache(root)
-    (root / ".newstag" / "state.json").unlink(missing_ok=True)  # open at the top, not where left
+    for state in (root / ".newstag").glob("state*.json"):  # open at the top, not where left
+        state.unlink()
     with Pane.start(root, ENV) as pane:
         pane.run(NEWSTAG, [title[:24]], timeout=120)
         pane.keys("G")

@@ -52,7 +52,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         cache = segcache.SegmentCache(Path(tmp) / "c1")
         secs, _ = timed(lambda: [segcache.spans_for(t, cache) for t in texts])
-        print(row("segment_tuples per text, cold, 1 process (and cache filled)", secs, chars), flush=True)
+        print(row("segment_tuples per text, cold, 1 process (and cache filled)", secs, chars),
+              flush=True)
         secs, _ = timed(lambda: [segcache.spans_for(t, cache) for t in texts])
         print(
             row(
