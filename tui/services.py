@@ -64,7 +64,8 @@ class Services:
         self._docs: DocCache | None = None
         # Built by the reader on first need, in a worker; kept here so every reader shares them.
         self.claims_index: ClaimIndex | None = None  # the twins' index, once opened
-        self.claims_opening = False  # a worker is opening it
+        self.claims_opening = False  # a worker is bringing the claims cache up to date
+        self.claims_fresh = False  # the claims cache was brought up to date this session
         self.suggest_training = False  # the team's suggestion models are being (or were) learned
 
     def start(self) -> None:

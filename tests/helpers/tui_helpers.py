@@ -60,9 +60,10 @@ async def open_reader(pilot: Pilot, article_id: str = FIRST) -> None:
 
 
 async def twins_ready(pilot: Pilot) -> None:
-    """The claim index (opened by the reader in a worker) is loaded: `≈` marks are final."""
+    """The claims cache was brought up to date and the open article's twins asked again: `≈`
+    marks are final."""
     app = pilot.app
-    await wait_for(pilot, lambda: app.services.claims_index is not None,
+    await wait_for(pilot, lambda: app.services.claims_fresh,
                    "the claim index", limit=120)
     await pilot.pause()
 

@@ -17,7 +17,7 @@ TWIN_ARTICLES = {"001_e98dd6f0637d58e7", "004_0413e7c0cc1f7413"}
 async def at_ammunition(pilot) -> ReaderScreen:
     app = pilot.app
     await open_reader(pilot, FIRST)
-    await wait_for(pilot, lambda: app.services.claims_index is not None,
+    await wait_for(pilot, lambda: app.services.claims_fresh,
                    "the claim index", limit=120)
     screen = app.screen
     screen.view.to_offset(AMMUNITION[0])

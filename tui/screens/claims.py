@@ -77,10 +77,10 @@ class ClaimsScreen(Screen[None]):
         app = self.app
         try:
             changed = refresh(app.ws)
-            # the reader's index (`app.claims_index`) when nothing changed since it was loaded
-            index: ClaimIndex | None = None if changed else getattr(app, "claims_index", None)
+            # the index this view loaded before, when nothing changed since
+            index: ClaimIndex | None = None if changed else app.services.claims_index
             index = index or load(app.ws) or build(app.ws)
-            app.claims_index = index  # type: ignore[attr-defined]  # shared with the reader
+            app.services.claims_index = index
             table = build_table(index, TagLookup(app.ws))
         except Exception as exc:  # noqa: BLE001 - a worker reports; it must not crash the app
             app.call_from_thread(self.notify, f"Claims: {exc}", severity="error", markup=False)

@@ -1,9 +1,11 @@
 """The reader's twins: `≈N` in the gutter, the outlets on the status line, `=` to act on them.
 
-Twins come from the claim index (`tui.core.claims`), kept on the app: the cached index is
-loaded in a worker at once, then brought up to date with the corpus in a child process (the
-first build reads and segments the whole corpus: in-process it would hold the GIL and slow every
-key of the reader), then loaded again. After that, an article's twins are a dictionary lookup.
+Twins come from the claim index cached under `.newstag/claims/` (`tui.core.claims`): an
+article's twins are one indexed SQLite query (`twins(ws, id)`, ~1 ms at any corpus size), asked
+in a worker when the article opens, from the cache as it is. Once per session the cache is
+brought up to date with the corpus in a child process (the first build reads and segments the
+whole corpus: in-process it would hold the GIL and slow every key of the reader), and the open
+article's twins are asked again. The whole index (every link) is never loaded for the reader.
 Nothing is tagged on a twin unless the user picks it on the `=` screen; tagging a sentence that
 has twins says so, once per sentence.
 """
@@ -25,7 +27,7 @@ from .twins import TwinRow, TwinsScreen
 
 if TYPE_CHECKING:
     from tui.core.articles import Article, Sentence
-    from tui.core.claims import ClaimIndex, Twin
+    from tui.core.claims import Twin
     from tui.core.tagging import Change
     from tui.host import Host
     from tui.widgets.article_view import ArticleView
@@ -35,8 +37,8 @@ TWINS_DELAY = 1.0  # seconds after the first article opens before the claim inde
 
 # The child process: bring the index under .newstag/claims/ up to date, print nothing.
 _REFRESH = ("import sys; from pathlib import Path; from tui.core.workspace import Workspace; "
-            "from tui.core.claims import open_index; "
-            "open_index(Workspace(*map(Path, sys.argv[1:5]), sys.argv[5]))")
+            "from tui.core.claims import refresh; "
+            "refresh(Workspace(*map(Path, sys.argv[1:5]), sys.argv[5]))")
 
 
 def refresh_index(ws: object, started: list[subprocess.Popen[bytes]] | None = None) -> str | None:
@@ -87,45 +89,48 @@ class TwinActions:
 
     # -- finding them ------------------------------------------------------------------------
     def start_twins(self, article: Article) -> None:
-        """The article's twins from the index; the index opened in a worker the first time."""
+        """The article's twins from the cache (a worker); the cache refreshed once a session."""
         self.twins = {}
-        index = self.app.services.claims_index
-        if index is not None:
-            self.twins = index.twins_of(article.id)
+        services = self.app.services
+        self._fetch_twins(article.id)
+        if services.claims_fresh or services.claims_opening:
             return
-        if self.app.services.claims_opening:
-            return
-        self.app.services.claims_opening = True
+        services.claims_opening = True
         # A moment after opening: the first screen and keys first, and a glance at an article
         # (or a short test) starts no child process.
         self.set_timer(TWINS_DELAY, self._start_index)
 
+    def _fetch_twins(self, article_id: str) -> None:
+        self.run_worker(lambda: self._ask_twins(article_id, fresh=False), thread=True,
+                        group="twins", exit_on_error=False, description="this article's twins")
+
+    def _ask_twins(self, article_id: str, fresh: bool) -> None:
+        """Worker: one article's twins from the cache, handed to the UI thread."""
+        from tui.core.claims import twins
+
+        found = twins(self.app.ws, article_id)
+        self.app.call_from_thread(self._twins_found, article_id, found, fresh)
+
     def _start_index(self) -> None:
-        self.run_worker(self._open_index, thread=True, group="claims", exit_on_error=False,
+        self.run_worker(self._refresh_index, thread=True, group="claims", exit_on_error=False,
                         description="linking the same claims across articles")
 
-    def _open_index(self) -> None:
-        """Worker: the cached index at once, then the one brought up to date in a child."""
-        from tui.core.claims import load, open_index
+    def _refresh_index(self) -> None:
+        """Worker: the cache brought up to date in a child, then this article's twins again."""
+        from tui.core.claims import refresh
 
         ws = self.app.ws
         try:
-            cached = load(ws)
-        except Exception:  # a damaged cache: the child rebuilds it
-            cached = None
-        if cached is not None:
-            self.app.call_from_thread(self._index_ready, cached)
-        try:
             problem = refresh_index(ws, self._children)
-            index = load(ws) if problem is None else None
         except OSError:  # no child processes here (a sandbox): do it in this thread instead
-            problem, index = None, None
+            problem = None
             try:
-                index = open_index(ws)
+                refresh(ws)
             except Exception as exc:  # twins are a help, never a reason to stop reading
                 problem = str(exc)
-        if index is not None:
-            self.app.call_from_thread(self._index_ready, index)
+        if problem is None:
+            article = self.article
+            self._ask_twins(article.id if article is not None else "", fresh=True)
         elif problem:
             self.app.call_from_thread(
                 self.notify, f"twins unavailable: {one_line(problem, 160)}",
@@ -136,15 +141,21 @@ class TwinActions:
         for proc in self._children:
             if proc.poll() is None:
                 proc.kill()
-                if self.app.services.claims_index is None:
+                if not self.app.services.claims_fresh:
                     self.app.services.claims_opening = False
 
-    def _index_ready(self, index: ClaimIndex) -> None:
-        self.app.services.claims_index = index
-        if self.article is not None and self.is_mounted:
-            self.twins = index.twins_of(self.article.id)
-            self.view.redraw()
-            self._update_info()
+    def _twins_found(self, article_id: str, found: dict[Span, list[Twin]], fresh: bool) -> None:
+        if fresh:
+            self.app.services.claims_fresh = True
+        if self.article is None or not self.is_mounted:
+            return
+        if self.article.id != article_id:
+            if fresh:  # the user moved on while the cache was refreshed: ask for this one
+                self._fetch_twins(self.article.id)
+            return
+        self.twins = found
+        self.view.redraw()
+        self._update_info()
 
     # -- what is shown -----------------------------------------------------------------------
     def twins_here(self, s: Sentence | None = None) -> list[Twin]:
@@ -186,7 +197,7 @@ class TwinActions:
             return
         here = self.twins_here()
         if not here:
-            ready = self.app.services.claims_index is not None
+            ready = self.app.services.claims_fresh
             said = ("No twins: this claim was not found in another article" if ready
                     else "Still linking the same claims across articles: try again shortly")
             self.notify(said, timeout=3)
