@@ -20,14 +20,13 @@ from tui.commands.labels import LabelCommands
 from tui.core.articles import Article, Sentence
 from tui.core.marks import Marks
 from tui.core.others import OtherTags, problem_key
-from tui.core.sanitize import one_line
 from tui.core.tags import TagDoc
 from tui.core.tagstore import TagFileError
 from tui.messages import TagsChanged
 from tui.widgets.article_header import ArticleHeader
 from tui.widgets.article_view import ArticleView
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.status_line import StatusLine, priority
+from tui.widgets.status_line import StatusLine
 from tui.widgets.tag_legend import (
     SentenceInfo,
     TagLegend,
@@ -38,6 +37,7 @@ from tui.widgets.tag_legend import (
 
 from .progress import SentenceCounter
 from .reader_moves import MovingActions
+from .reader_status import ReaderStatus
 from .reader_suggest import SuggestingActions
 from .reader_tagging import TaggingActions
 from .reader_twins import TwinActions
@@ -52,7 +52,8 @@ POLL_SECONDS = 2.0
 EXTRA_READER_KEYS = frozenset({".", ","})
 
 
-class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions, Screen[None]):
+class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions, ReaderStatus,
+                   Screen[None]):
     """Shows one article at a time; `show_article` switches (n/p, search hits, undo)."""
 
     BINDINGS = bindings("reader")
@@ -302,65 +303,6 @@ class ReaderScreen(MovingActions, TaggingActions, SuggestingActions, TwinActions
         if self.show_article(old.id, offset, self.highlight_terms):
             self.notify(f"{old.id} changed on disk: reloaded, tags re-anchored", timeout=4,
                         markup=False)
-
-    def status_segments(self) -> list:
-        return [self._status_annotator, self._status_progress, self._status_mode,
-                self._status_orphans, self._status_twins, self._status_refused]
-
-    @priority(95)
-    def _status_refused(self) -> tuple[Text, Text] | None:
-        """Why my tagging is refused here: the last refusal, or my file known to be broken."""
-        if self.article is None:
-            return None
-        why = self.refused
-        if why is None:
-            known = self.app.services.my_problem(self.article.id)
-            why = f"your tags here cannot be saved: {known.message}" if known else None
-        if why is None:
-            return None
-        why = one_line(why.replace(f"{self.app.ws.root}/", ""), 300)  # paths as git shows them
-        parts = why.split(": ", 2)  # "not saved", the file, why: short, the file goes first
-        short = f"{parts[0]}: {parts[-1]}" if len(parts) == 3 else why
-        return Text("⚠ " + why, style="bold red"), Text("⚠ " + short, style="bold red")
-
-    @priority(60)
-    def _status_twins(self) -> Text | None:
-        return self.twins_status()
-
-    @priority(20)
-    def _status_annotator(self) -> Text:
-        return Text.assemble(("annotator ", "dim"), (self.app.ws.annotator, "bold"))
-
-    @priority(70)
-    def _status_progress(self) -> Text | None:
-        if self.article is None:
-            return None
-        marks = self.view.marks
-        if self._tagged[0] is not marks:  # counted once per change of tags, not per redraw
-            self._tagged = (marks, len(marks.tagged_spans(mine_only=True)))
-        tagged = self._tagged[1]
-        counter = self.counter
-        total = (str(counter.total) if counter.total is not None
-                 else f"≈{counter.estimate:,} (counting…)" if counter.estimate else "…")
-        return Text.assemble(("tagged ", "dim"), f"{tagged}/{total}", (" sentences", "dim"))
-
-    @priority(80)
-    def _status_orphans(self) -> Text | None:
-        """Other annotators' tags whose text is gone from this version of the article."""
-        lost = self.others.orphaned
-        if not lost:
-            return None
-        parts = [f"{one_line(who, 24)}: {n} orphaned" for who, n in sorted(lost.items())]
-        return Text("⚠ " + " · ".join(parts), style="bold")
-
-    @priority(90)
-    def _status_mode(self) -> Text | None:
-        parts = []
-        if self.view.anchor is not None or self.view.narrow is not None:
-            parts.append(("SELECT", "bold reverse"))
-        if not self.view.skip_chrome:
-            parts.append((" chrome: not skipped", "bold"))
-        return Text.assemble(*parts) if parts else None
 
     def action_go_back(self) -> None:
         """Cancel a selection; else leave (over search results, the highlights go with it)."""
