@@ -9,11 +9,12 @@ newsletter prompt, or one of the few fixed phrases below.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .timestamps import is_timestamp
 
-__all__ = ["CHROME_MAX", "STOPWORDS", "chrome_lines", "chrome_reason", "content_words",
+__all__ = ["CHROME_MAX", "STOPWORDS", "WORD", "chrome_lines", "chrome_reason", "content_words",
            "is_chrome_line", "is_link_leader", "is_prose", "is_short_link_like", "stopword_density",
            "word_set", "words"]
 
@@ -94,7 +95,7 @@ _SHARE_WORDS = word_set("share shares sharing on via this article story post pag
                          "subscribe")
 
 _PUNCT = "\"'“”‘’()[]{},.;:!?…-–—"
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+WORD = re.compile(r"[^\W\d_][\w'’-]*")  # a word: letters first
 _TOKEN = re.compile(r"[\w'’@.+-]+")
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PHONE = re.compile(r"(?<![\w/])(?:\+|\b)\(?\d[\d\s().\-]{6,}\d(?![\w/])")
@@ -117,7 +118,7 @@ _TO_READER = re.compile(r"\b(?:you|your|our|us)\b|^(?:sign up|subscribe|get|join
 
 def words(line: str) -> list[str]:
     """The words of a line (letters first; numbers are not words here), lowercased."""
-    return [w.lower().strip("'’-") for w in _WORD.findall(line)]
+    return [w.lower().strip("'’-") for w in WORD.findall(line)]
 
 
 def content_words(line: str) -> list[str]:
@@ -203,6 +204,7 @@ def _plainly_prose(line: str) -> bool:
     return not any(k in low for k in _ATTENTION)
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a page's lines are asked twice, a site's on every page
 def chrome_reason(line: str) -> str | None:
     """Why a line, on its own, is site chrome (a short name for the evidence); None if it is not.
 

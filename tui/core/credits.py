@@ -7,6 +7,7 @@ A photo credit ("Photo Credit: AP") says who took a picture and is never the sou
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -47,6 +48,8 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 _STAFF = re.compile(r"^\s*(?:by\s+|from\s+)?(?P<org>.{2,60}?)\s+(?:staff(?: (?:writers?|"
                     r"reporters?))?|reporters|newsroom|news desk|staff and (?:agencies|wires?))"
                     r"\s*\.?$", re.IGNORECASE)
+_STAFF_END = re.compile(r"(?:staff|writers?|reporters?|newsroom|desk|agencies|wires?)$",
+                        re.IGNORECASE)  # how every line `_STAFF` matches ends, before a "."
 _SOURCE_LABEL = re.compile(r"^\s*(?:source|sources|via|published by|publisher)\s*:\s*"
                            r"(?P<who>.{2,80}?)\s*\.?$", re.IGNORECASE)
 _BASED_ON = re.compile(r"based on (?:content|reporting|a story) (?:written |originally )?by "
@@ -134,6 +137,7 @@ def _role_stripped(s: str) -> str:
     return m.group("who").strip() if m else s.strip()
 
 
+@functools.lru_cache(maxsize=4096)  # pure (Byline is frozen); asked twice per head line
 def parse_byline(line: str) -> Byline | None:
     """A byline line: "By Jane Smith, Example Times", "by time news", "Jane Smith | Staff Writer".
 
@@ -178,7 +182,11 @@ def parse_byline(line: str) -> Byline | None:
 
 def staff_outlet(line: str) -> str:
     """"Example Times staff" -> "Example Times"; "" when the line says no such thing."""
-    m = _STAFF.match(line.strip())
+    s = line.strip()
+    end = s[:-1].rstrip() if s.endswith(".") else s
+    if not _STAFF_END.search(end, max(0, len(end) - 12)):
+        return ""  # a quick no (every head and tail line of every article is asked)
+    m = _STAFF.match(s)
     if m and is_outlet(m.group("org")):
         return clean_source(m.group("org"))
     return ""

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass
 
 from . import credits
-from .chrome import chrome_reason, content_words, is_prose
+from .chrome import STOPWORDS, chrome_reason, is_prose
+from .chrome import WORD
 from .timestamps import DATE, DATE_LINE, is_timestamp
 
 __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
@@ -109,12 +110,31 @@ def _role(line: str, length: int) -> str:
     return "candidate"
 
 
+class _StemMemo(dict[str, str]):
+    """word -> its stem: the first five letters of a content word (`chrome.content_words`),
+    possessive cut; "" for a stop word or a short one. A language's words come back again and
+    again, so a dict lookup in C replaces the per-word work (`_stems` reads the 1,500-character
+    lead of every article the search index takes in)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 200_000:  # bounded: a corpus in many languages cannot grow it forever
+            self.clear()
+        w = word.lower().strip("'’-")
+        if len(w) < 3 or w in STOPWORDS:
+            stem = ""
+        else:
+            stem = (w[:-2] if w.endswith(("'s", "’s")) else w)[:5]
+        self[word] = stem
+        return stem
+
+
+_STEM = _StemMemo()
+
+
 def _stems(line: str) -> set[str]:
-    out = set()
-    for w in content_words(line):
-        if w.endswith(("'s", "’s")):  # a string test: this runs for every word of the top lines
-            w = w[:-2]
-        out.add(w[:5])
+    """The stems of a line's content words: what a headline and the lead are compared by."""
+    out = set(map(_STEM.__getitem__, WORD.findall(line)))
+    out.discard("")
     return out
 
 
@@ -131,6 +151,7 @@ def _pick_headline(lines: list[_Line]) -> int | None:
     first_par = next((i for i, ln in enumerate(lines) if ln.role == "paragraph"), len(lines))
     pars = [ln.text for ln in lines if ln.role == "paragraph"]
     supported: list[tuple[bool, int, float]] = []  # (too short to be sure, index, score)
+    lead_stems: dict[str, set[str]] = {}  # the lead is the same text for most candidates
     for i, ln in enumerate(lines[:first_par]):
         if ln.role != "candidate" or not _headline_shaped(ln.text):
             continue
@@ -138,7 +159,10 @@ def _pick_headline(lines: list[_Line]) -> int | None:
         if not stems:
             continue
         lead_lines = pars or [x.text for x in lines[i + 1 :] if x.role == "candidate"]
-        matched = len(stems & _stems(" ".join(lead_lines)[:_LEAD_CHARS]))
+        lead = " ".join(lead_lines)[:_LEAD_CHARS]
+        if lead not in lead_stems:
+            lead_stems[lead] = _stems(lead)
+        matched = len(stems & lead_stems[lead])
         share = matched / len(stems)
         if share >= _MIN_SUPPORT:
             supported.append((len(ln.text.split()) < 4, i, matched * share))

@@ -4,6 +4,7 @@ something."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 MONTHS = (
@@ -42,6 +43,7 @@ _FILLER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked of a line by chrome, headline and byline rules
 def is_timestamp(line: str) -> bool:
     """True for a line that is only a date or time, with at most an "Updated"-style label."""
     if len(line) > 80:
