@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .timestamps import is_timestamp
+from .timestamps import DIGIT, is_timestamp
 
 __all__ = ["CHROME_MAX", "STOPWORDS", "WORD", "chrome_lines", "chrome_reason", "content_words",
            "is_chrome_line", "is_link_leader", "is_prose", "is_short_link_like", "stopword_density",
@@ -100,6 +100,7 @@ _TOKEN = re.compile(r"[\w'’@.+-]+")
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 _PHONE = re.compile(r"(?<![\w/])(?:\+|\b)\(?\d[\d\s().\-]{6,}\d(?![\w/])")
 _CRUMB_SEP = re.compile(r"\s*(?:>{1,2}|»|›|→|\s/\s)\s*")
+_WIDE_GAP = re.compile(r"\s{3,}")
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|◦|‣|∙)\s*|\s{3,}|\t+")
 _URL = re.compile(r"^(?:https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\S+\.(?:com|net|org|co\.uk|"
                   r"com\.au|io|news)(?:/\S*)?)$", re.IGNORECASE)
@@ -153,6 +154,8 @@ def is_short_link_like(line: str) -> bool:
 
 
 def _phone_line(line: str) -> bool:
+    if not DIGIT.search(line):
+        return False  # the quick no: a phone number has digits
     for m in _PHONE.finditer(line):
         if sum(c.isdigit() for c in m.group()) >= 8 and not is_timestamp(m.group()):
             rest = line[: m.start()] + " " + line[m.end() :]
@@ -161,6 +164,8 @@ def _phone_line(line: str) -> bool:
 
 
 def _breadcrumb(line: str) -> bool:
+    if not any(c in line for c in ">»›→/"):
+        return False  # the quick no: no separator, one part
     parts = [p for p in _CRUMB_SEP.split(line) if p]
     if len(parts) < 2 or len(line.split()) > 14 or _PROSE_END.search(line):
         return False
@@ -170,15 +175,22 @@ def _breadcrumb(line: str) -> bool:
 
 
 def _menu(line: str) -> bool:
+    if not any(c in line for c in "|•·◦‣∙\t") and not _WIDE_GAP.search(line):
+        return False  # the quick no: no separator, one item
     items = [p for p in _MENU_SEP.split(line) if p]
     return len(items) >= 3 and all(is_short_link_like(p) or p.isdigit() for p in items)
 
 
 def _social(line: str) -> bool:
-    toks = [t.lower().strip(".:,;!|•·()[]") for t in _TOKEN.findall(line)]
-    toks = [t for t in toks if t]
-    return bool(toks) and len(toks) <= 12 and all(t in SOCIAL or t in _SHARE_WORDS for t in toks) \
-        and any(t in SOCIAL or t.startswith(("share", "follow")) for t in toks)
+    toks = []
+    for tok in _TOKEN.findall(line):
+        t = tok.lower().strip(".:,;!|•·()[]")
+        if not t:
+            continue
+        if t not in SOCIAL and t not in _SHARE_WORDS or len(toks) == 12:
+            return False  # a word no share bar has, or too many words
+        toks.append(t)
+    return bool(toks) and any(t in SOCIAL or t.startswith(("share", "follow")) for t in toks)
 
 
 def _slogan(line: str) -> bool:

@@ -50,6 +50,7 @@ _STAFF = re.compile(r"^\s*(?:by\s+|from\s+)?(?P<org>.{2,60}?)\s+(?:staff(?: (?:w
                     r"\s*\.?$", re.IGNORECASE)
 _STAFF_END = re.compile(r"(?:staff|writers?|reporters?|newsroom|desk|agencies|wires?)$",
                         re.IGNORECASE)  # how every line `_STAFF` matches ends, before a "."
+_STAFF_LAST = "fsrmkeFSRMKE\u017f\u212a"  # their last letters, in any case (re's ſ and K too)
 _SOURCE_LABEL = re.compile(r"^\s*(?:source|sources|via|published by|publisher)\s*:\s*"
                            r"(?P<who>.{2,80}?)\s*\.?$", re.IGNORECASE)
 _BASED_ON = re.compile(r"based on (?:content|reporting|a story) (?:written |originally )?by "
@@ -184,7 +185,7 @@ def staff_outlet(line: str) -> str:
     """"Example Times staff" -> "Example Times"; "" when the line says no such thing."""
     s = line.strip()
     end = s[:-1].rstrip() if s.endswith(".") else s
-    if not _STAFF_END.search(end, max(0, len(end) - 12)):
+    if end[-1:] not in _STAFF_LAST or not _STAFF_END.search(end, max(0, len(end) - 12)):
         return ""  # a quick no (every head and tail line of every article is asked)
     m = _STAFF.match(s)
     if m and is_outlet(m.group("org")):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import credits
 from .chrome import STOPWORDS, chrome_reason, is_prose
 from .chrome import WORD
-from .timestamps import DATE, DATE_LINE, is_timestamp
+from .timestamps import DATE, DATE_LINE, DIGIT, is_timestamp
 
 __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
            "lead_title", "read", "tail_lines"]
@@ -104,8 +104,10 @@ def _role(line: str, length: int) -> str:
         return "chrome"
     if credits.parse_byline(line) is not None or credits.staff_outlet(line):
         return "byline"
+    if length > 400:
+        return "paragraph"
     words = line.split()
-    if length > 400 or len(words) > 30 or (len(words) >= _PARAGRAPH_WORDS and is_prose(line)):
+    if len(words) > 30 or (len(words) >= _PARAGRAPH_WORDS and is_prose(line)):
         return "paragraph"
     return "candidate"
 
@@ -131,9 +133,18 @@ class _StemMemo(dict[str, str]):
 _STEM = _StemMemo()
 
 
+_PLAIN = re.compile(r"[\x00-\x7f‘’“”–—…]*")  # English as typed: `_PLAIN_WORD` reads it
+_PLAIN_WORD = re.compile(r"[a-z][a-z0-9_'’-]*")  # `chrome.WORD` on such text, lowercased
+
+
 def _stems(line: str) -> set[str]:
-    """The stems of a line's content words: what a headline and the lead are compared by."""
-    out = set(map(_STEM.__getitem__, WORD.findall(line)))
+    """The stems of a line's content words: what a headline and the lead are compared by.
+
+    On plain English text (the usual case) the words are found in the lowercased line with an
+    ASCII pattern, twice as fast as `chrome.WORD` and the same words: its letters are [A-Za-z],
+    its word characters [A-Za-z0-9_] there."""
+    words = _PLAIN_WORD.findall(line.lower()) if _PLAIN.fullmatch(line) else WORD.findall(line)
+    out = set(map(_STEM.__getitem__, words))
     out.discard("")
     return out
 
@@ -261,6 +272,8 @@ def _date(head: list[str], ti: int | None) -> str:
     """Prefer a date after the headline: one before it is usually the site's "today"."""
     after = ti if ti is not None else 0
     for i in list(range(after, len(head))) + list(range(0, after)):
+        if not DIGIT.search(head[i]):
+            continue  # every `DATE` has a digit
         loose = i != ti and len(head[i]) < 80  # a date inside a short line, not a headline
         m = DATE_LINE.match(head[i]) or (DATE.search(head[i]) if loose else None)
         if m:

@@ -35,6 +35,12 @@ _WHEN = re.compile(
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?",
     re.IGNORECASE,
 )
+DIGIT = re.compile(r"\d")
+# Every `_WHEN` match without a digit contains one of these (in any case).
+_WHEN_WORDS = ("yesterday", "today", "tonight", "just now", "jan", "feb", "mar", "apr", "may",
+               "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu",
+               "fri", "sat", "sun")
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _FILLER = re.compile(
     r"\b(?:updated?|published|posted|last|first|modified|edited|on|at|date|time|"
     r"gmt|utc|bst|cet|cest|[ecmp][sd]?t|aest|aedt|acst|awst|nzst|nzdt|kst|jst|ist|msk|hkt|sgt|"
@@ -48,17 +54,16 @@ def is_timestamp(line: str) -> bool:
     """True for a line that is only a date or time, with at most an "Updated"-style label."""
     if len(line) > 80:
         return False
-    if DATE_LINE.match(line):
+    if not DIGIT.search(line):
+        # Without a digit only a word can be a date or time (`_WHEN`): a quick no for the
+        # headline-like lines of every article (IGNORECASE's ı, İ, ſ and K folded first).
+        low = line.translate(_FOLD).lower()
+        if not any(w in low for w in _WHEN_WORDS):
+            return False
+    elif DATE_LINE.match(line):  # every `DATE` has a digit
         return True
-    found = False
-
-    def drop(m: re.Match[str]) -> str:
-        nonlocal found
-        found = True
-        return " "
-
-    rest = _WHEN.sub(drop, line)
-    return found and not _FILLER.sub("", rest)
+    rest, found = _WHEN.subn(" ", line)
+    return found > 0 and not _FILLER.sub("", rest)
 
 
 def find_date(line: str) -> str | None:
