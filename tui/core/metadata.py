@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from . import credits
-from .chrome import STOPWORDS, chrome_reason, is_prose
-from .chrome import WORD
+from .chrome import chrome_reason, is_prose
+from .headwords import Lead, stems
 from .timestamps import DATE, DATE_LINE, DIGIT, is_timestamp
 
 __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
@@ -112,43 +112,6 @@ def _role(line: str, length: int) -> str:
     return "candidate"
 
 
-class _StemMemo(dict[str, str]):
-    """word -> its stem: the first five letters of a content word (`chrome.content_words`),
-    possessive cut; "" for a stop word or a short one. A language's words come back again and
-    again, so a dict lookup in C replaces the per-word work (`_stems` reads the 1,500-character
-    lead of every article the search index takes in)."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) > 200_000:  # bounded: a corpus in many languages cannot grow it forever
-            self.clear()
-        w = word.lower().strip("'’-")
-        if len(w) < 3 or w in STOPWORDS:
-            stem = ""
-        else:
-            stem = (w[:-2] if w.endswith(("'s", "’s")) else w)[:5]
-        self[word] = stem
-        return stem
-
-
-_STEM = _StemMemo()
-
-
-_PLAIN = re.compile(r"[\x00-\x7f‘’“”–—…]*")  # English as typed: `_PLAIN_WORD` reads it
-_PLAIN_WORD = re.compile(r"[a-z][a-z0-9_'’-]*")  # `chrome.WORD` on such text, lowercased
-
-
-def _stems(line: str) -> set[str]:
-    """The stems of a line's content words: what a headline and the lead are compared by.
-
-    On plain English text (the usual case) the words are found in the lowercased line with an
-    ASCII pattern, twice as fast as `chrome.WORD` and the same words: its letters are [A-Za-z],
-    its word characters [A-Za-z0-9_] there."""
-    words = _PLAIN_WORD.findall(line.lower()) if _PLAIN.fullmatch(line) else WORD.findall(line)
-    out = set(map(_STEM.__getitem__, words))
-    out.discard("")
-    return out
-
-
 def _headline_shaped(line: str) -> bool:
     ws = line.split()
     return (2 <= len(ws) <= 30 and not _SENTENCE_END.search(line) and not line.endswith("!")
@@ -162,19 +125,18 @@ def _pick_headline(lines: list[_Line]) -> int | None:
     first_par = next((i for i, ln in enumerate(lines) if ln.role == "paragraph"), len(lines))
     pars = [ln.text for ln in lines if ln.role == "paragraph"]
     supported: list[tuple[bool, int, float]] = []  # (too short to be sure, index, score)
-    lead_stems: dict[str, set[str]] = {}  # the lead is the same text for most candidates
+    leads: dict[str, Lead] = {}  # the lead is the same text for most candidates
     for i, ln in enumerate(lines[:first_par]):
         if ln.role != "candidate" or not _headline_shaped(ln.text):
             continue
-        stems = _stems(ln.text)
-        if not stems:
+        own = stems(ln.text)
+        if not own:
             continue
         lead_lines = pars or [x.text for x in lines[i + 1 :] if x.role == "candidate"]
-        lead = " ".join(lead_lines)[:_LEAD_CHARS]
-        if lead not in lead_stems:
-            lead_stems[lead] = _stems(lead)
-        matched = len(stems & lead_stems[lead])
-        share = matched / len(stems)
+        text = " ".join(lead_lines)[:_LEAD_CHARS]
+        lead = leads.get(text) or leads.setdefault(text, Lead(text))
+        matched = lead.shared(own)
+        share = matched / len(own)
         if share >= _MIN_SUPPORT:
             supported.append((len(ln.text.split()) < 4, i, matched * share))
     if supported:
