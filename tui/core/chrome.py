@@ -182,7 +182,7 @@ def _menu(line: str) -> bool:
 
 
 def _social(line: str) -> bool:
-    toks = []
+    toks: list[str] = []
     for tok in _TOKEN.findall(line):
         t = tok.lower().strip(".:,;!|•·()[]")
         if not t:
