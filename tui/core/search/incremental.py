@@ -177,7 +177,7 @@ class Updater:
         if docs is None:
             docs = self.docs_for(record.id, report)
         tags = tag_records(article_of(record, path), docs) if docs else []
-        w.put_article(with_tags(record, tags), tags)
+        w.put_article(with_tags(record, tags) if tags else record, tags)
         m.set(prep.name, [record.id, prep.size, prep.mtime_ns, prep.sha256, "", prep.inode])
         report.articles += 1
         report.tags += len(tags)

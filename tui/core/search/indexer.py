@@ -27,7 +27,7 @@ from . import manifest as mf
 from .engine import Budget, Engine, Hit, IndexBusy, IndexCorrupt, QueryError, Results
 from .incremental import Progress, Report, Updater, scan_corpus
 from .matching import ArticleTexts, sentence_hits
-from .prepare import Prepared, prepare_job, read_article
+from .prepare import Prepared, from_wire, prepare_job, read_article
 from .query import Keyword, Parsed, leaves, parse
 
 SCHEMA_VERSION = 3
@@ -185,7 +185,7 @@ class SearchIndex:
 
             with make_pool(self.procs) as pool:
                 jobs = [(str(p), self.max_bytes) for p in paths]
-                yield from pool.map(prepare_job, jobs, chunksize=32)
+                yield from map(from_wire, pool.map(prepare_job, jobs, chunksize=32))
         else:
             for p in paths:
                 yield read_article(p, self.max_bytes)[0]

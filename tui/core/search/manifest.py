@@ -69,8 +69,8 @@ class Manifest:
         self._dirty: set[int] = set()
         self._fresh = inodes is None  # a new manifest: no shard on disk to read
 
-    def _shard(self, name: str) -> dict[str, Entry]:
-        i = _shard_of(name)
+    def _shard(self, name: str, i: int | None = None) -> dict[str, Entry]:
+        i = _shard_of(name) if i is None else i
         shard = self._shards.get(i)
         if shard is None:
             data = None if self._fresh else _read(_shard_file(self.folder, i))
@@ -84,9 +84,10 @@ class Manifest:
         return self._shard(name).get(name)
 
     def set(self, name: str, entry: Entry) -> None:
-        self._shard(name)[name] = entry
+        shard = _shard_of(name)
+        self._shard(name, shard)[name] = entry
         self.inodes[name] = int(entry[5])  # type: ignore[call-overload]
-        self._dirty.add(_shard_of(name))
+        self._dirty.add(shard)
 
     def delete(self, name: str) -> None:
         self._shard(name).pop(name, None)

@@ -91,9 +91,21 @@ def prepare(path: Path, max_bytes: int = MAX_BYTES) -> Prepared:
     return read_article(path, max_bytes)[0]
 
 
-def prepare_job(job: tuple[str, int]) -> Prepared:
-    """Pool entry point (picklable arguments)."""
-    return prepare(Path(job[0]), job[1])
+Wire = tuple[str, int, int, str, str, int, "tuple[str, str, str, str, str, str, str] | None"]
+
+
+def prepare_job(job: tuple[str, int]) -> Wire:
+    """Pool entry point: a file read, as plain tuples (a dataclass pickles and unpickles several
+    times slower, and the build's main process unpickles 100k of them)."""
+    p = prepare(Path(job[0]), job[1])
+    a = p.article
+    return (p.name, p.size, p.mtime_ns, p.sha256, p.message, p.inode,
+            None if a is None else (a.id, a.file, a.sha256, a.title, a.source, a.date, a.body))
+
+
+def from_wire(w: Wire) -> Prepared:
+    a = w[6]
+    return Prepared(w[0], w[1], w[2], w[3], None if a is None else ArticleRecord(*a), w[4], w[5])
 
 
 def article_of(record: ArticleRecord, path: Path) -> Article:
