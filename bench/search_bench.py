@@ -96,7 +96,9 @@ def bare_build(engine: str, corpus_dir: Path, out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     t0 = time.perf_counter()
-    paths = sorted(Path(e.path) for e in os.scandir(corpus_dir) if e.name.endswith(".txt"))
+    # Sorted as strings (100k Path objects sort 2x slower), as `newstag index` sorts them.
+    paths = [Path(p) for p in sorted(e.path for e in os.scandir(corpus_dir)
+                                     if e.name.endswith(".txt"))]
     if engine == "tantivy":
         import tantivy
 

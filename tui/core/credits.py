@@ -181,11 +181,16 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(author, outlet) if said else None
 
 
+@functools.lru_cache(maxsize=4096)  # pure; a head line is asked by the role and the source rules
 def staff_outlet(line: str) -> str:
     """"Example Times staff" -> "Example Times"; "" when the line says no such thing."""
     s = line.strip()
-    end = s[:-1].rstrip() if s.endswith(".") else s
-    if end[-1:] not in _STAFF_LAST or not _STAFF_END.search(end, max(0, len(end) - 12)):
+    k = len(s) - 1  # the last character before a final "." and the spaces before it
+    if k >= 0 and s[k] == ".":
+        k -= 1
+        while k >= 0 and s[k].isspace():
+            k -= 1
+    if k < 0 or s[k] not in _STAFF_LAST or not _STAFF_END.search(s, max(0, k - 11), k + 1):
         return ""  # a quick no (every head and tail line of every article is asked)
     m = _STAFF.match(s)
     if m and is_outlet(m.group("org")):
@@ -206,6 +211,7 @@ def source_label(line: str) -> str:
     return clean_source(m.group("who")) if m else ""
 
 
+@functools.lru_cache(maxsize=4096)  # pure (Byline is frozen); asked by the source and byline rules
 def based_on(line: str) -> Byline | None:
     """"This article is based on content written by AP writer Kim Tong-hyung." """
     if "based on" not in line.lower():

@@ -23,6 +23,10 @@ _NOT_LETTER_IN_WORD = frozenset("0123456789_'’-")  # word characters a word ca
 _IN_WORD = frozenset("abcdefghijklmnopqrstuvwxyz") | _NOT_LETTER_IN_WORD
 
 
+def _plain(text: str) -> bool:
+    return text.isascii() or _PLAIN.fullmatch(text) is not None  # isascii: one pass in C
+
+
 class _StemMemo(dict[str, str]):
     """word -> its stem, "" for a stop word or a short one; a language's words come back again
     and again, so after the first time a stem is a dict lookup in C."""
@@ -44,7 +48,7 @@ _STEM = _StemMemo()
 
 def stems(line: str) -> set[str]:
     """The stems of a line's content words (`chrome.content_words`)."""
-    words = _PLAIN_WORD.findall(line.lower()) if _PLAIN.fullmatch(line) else WORD.findall(line)
+    words = _PLAIN_WORD.findall(line.lower()) if _plain(line) else WORD.findall(line)
     out = set(map(_STEM.__getitem__, words))
     out.discard("")
     return out
@@ -55,7 +59,7 @@ class Lead:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._low = text.lower() if _PLAIN.fullmatch(text) else None
+        self._low = text.lower() if _plain(text) else None
         self._stems: set[str] | None = None
 
     def shared(self, own: set[str]) -> int:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import credits
 from .chrome import chrome_reason, is_prose
 from .headwords import Lead, stems
-from .timestamps import DATE, DATE_LINE, DIGIT, is_timestamp
+from .timestamps import DATE_LINE, DIGIT, is_timestamp, search_date
 
 __all__ = ["FACTS", "HEAD_LINES", "METADATA_VERSION", "TAIL_LINES", "Metadata", "head_lines",
            "lead_title", "read", "tail_lines"]
@@ -39,6 +39,7 @@ _MIN_SUPPORT = 0.3  # share of a headline's content words that must recur in the
 _PRE_TITLE_MAX_WORDS = 12  # lines above the headline this short are the site's, not the story's
 _SENTENCE_END = re.compile(r"[.;,]\s*$")
 _TO_READER = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
+_SITE_SEP = re.compile(r"\s*(?:,|\||\s[-–—]\s)\s*")
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+(?:\||[-–—]|::)\s+(?P<site>[^|]{2,40})$")
 
 
@@ -96,7 +97,7 @@ def head_lines(text: str, limit: int = HEAD_LINES) -> list[tuple[int, int]]:
 
 def tail_lines(text: str, limit: int = TAIL_LINES) -> list[str]:
     """The last `limit` non-empty lines (stripped) of the text's last few thousand characters."""
-    return [ln.strip() for ln in text[-3000:].splitlines() if ln.strip()][-limit:]
+    return [ln for ln in map(str.strip, text[-3000:].splitlines()) if ln][-limit:]
 
 
 def _role(line: str, length: int) -> str:
@@ -175,8 +176,8 @@ def _first_sentence(line: str) -> str:
 def read(text: str, article_id: str) -> Metadata:
     """Read an article's metadata from its first and last lines (see the module docstring)."""
     spans = head_lines(text)
-    lines = [_Line(a, b, text[a : min(b, a + LINE_CAP)], "") for a, b in spans]
-    lines = [_Line(x.start, x.end, x.text, _role(x.text, x.end - x.start)) for x in lines]
+    lines = [_Line(a, b, line, _role(line, b - a))
+             for a, b in spans for line in (text[a : min(b, a + LINE_CAP)],)]
     tail = [t for t in tail_lines(text) if len(t) <= 400]
     ti = _pick_headline(lines)
     title, title_from, title_span, head_end = article_id, "id", None, 0
@@ -237,7 +238,7 @@ def _date(head: list[str], ti: int | None) -> str:
         if not DIGIT.search(head[i]):
             continue  # every `DATE` has a digit
         loose = i != ti and len(head[i]) < 80  # a date inside a short line, not a headline
-        m = DATE_LINE.match(head[i]) or (DATE.search(head[i]) if loose else None)
+        m = DATE_LINE.match(head[i]) or (search_date(head[i]) if loose else None)
         if m:
             return m.group("date")
     return ""
@@ -255,7 +256,7 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
             return found
     header = head[: ti or 0] + _header_block(head, ti)
     for line in header:  # a site name around the headline ("The Example Times")
-        name = re.split(r"\s*(?:,|\||\s[-–—]\s)\s*", line)[0]  # "BBC News, Transport ..."
+        name = _SITE_SEP.split(line, 1)[0]  # "BBC News, Transport ..."
         if credits.is_site_name(name) and chrome_reason(line) is None \
                 and not line.endswith(("!", "?", ".")):
             return credits.clean_source(name)
@@ -278,7 +279,7 @@ def _header_block(head: list[str], ti: int | None) -> list[str]:
         return []
     out = []
     for line in head[ti + 1 :]:
-        if len(line.split()) > 12:
+        if len(line.split(None, 13)) > 12:  # more than 12 words (without splitting them all)
             break
         out.append(line)
     return out

@@ -12,8 +12,11 @@ MONTHS = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,? )?"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[A-Z]{2,4})?)?"
+_ISO_DATE = re.compile(rf"(?P<date>{_ISO})", re.IGNORECASE)  # DATE's first form alone
+_MONTH = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec", re.IGNORECASE)
 DATE = re.compile(
-    r"(?P<date>\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?: ?[A-Z]{2,4})?)?"
+    rf"(?P<date>{_ISO}"
     rf"|{_WEEKDAY}{MONTHS} \d{{1,2}},? \d{{4}}"
     rf"|{_WEEKDAY}\d{{1,2}} {MONTHS},? \d{{4}})",
     re.IGNORECASE,
@@ -66,7 +69,15 @@ def is_timestamp(line: str) -> bool:
     return found > 0 and not _FILLER.sub("", rest)
 
 
+def search_date(line: str) -> re.Match[str] | None:
+    """`DATE.search(line)`, the same match, faster: without a month name only the ISO form can
+    match, and its pattern alone finds it several times faster than the whole alternation."""
+    if not _MONTH.search(line):  # re's IGNORECASE folds as in DATE
+        return _ISO_DATE.search(line)
+    return DATE.search(line)
+
+
 def find_date(line: str) -> str | None:
     """The date in a line, as written; None when it has none."""
-    m = DATE.search(line)
+    m = search_date(line)
     return m.group("date") if m else None

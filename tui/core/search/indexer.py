@@ -155,7 +155,7 @@ class SearchIndex:
         folders = mf.folders_signature(self.ws.corpus, self.ws.tags)  # before reading: no race
         tag_docs, tag_sigs = builder.all_tag_docs(report)
         m = mf.Manifest(new_path, SCHEMA_VERSION, self.engine_name, tag_sigs, folders)
-        paths = sorted(Path(e.path) for e in scan_corpus(self.ws.corpus))
+        paths = [Path(p) for p in sorted(e.path for e in scan_corpus(self.ws.corpus))]
         total = len(paths)
         if progress:
             progress(0, total, "indexing")
@@ -185,7 +185,10 @@ class SearchIndex:
 
             with make_pool(self.procs) as pool:
                 jobs = [(str(p), self.max_bytes) for p in paths]
-                yield from map(from_wire, pool.map(prepare_job, jobs, chunksize=32))
+                # Big chunks: each one costs the pool's threads in this process a wake-up, a
+                # pickle and a future, and this process is also the one feeding the engine.
+                chunk = max(8, min(256, len(jobs) // (4 * self.procs)))
+                yield from map(from_wire, pool.map(prepare_job, jobs, chunksize=chunk))
         else:
             for p in paths:
                 yield read_article(p, self.max_bytes)[0]

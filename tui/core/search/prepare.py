@@ -8,6 +8,7 @@ its sentences are found at query time. Tags are placed on the article's current 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -61,13 +62,14 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, str 
     """Read one article file and its title, source and date (from its top and bottom lines
     only: no blocks, no sentences); the text too. Never raises for a bad file."""
     try:
-        st = path.stat()
-        if st.st_size > max_bytes:
-            return Prepared(path.name, st.st_size, st.st_mtime_ns, "",
-                            message=f"{path}: {st.st_size / 1e6:.1f} MB is over the "
-                                    f"{max_bytes / 1e6:.0f} MB indexing limit; not searchable "
-                                    "(split the file)"), None
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as f:  # unbuffered: half the cost of read_bytes()
+            st = os.fstat(f.fileno())
+            if st.st_size > max_bytes:
+                return Prepared(path.name, st.st_size, st.st_mtime_ns, "",
+                                message=f"{path}: {st.st_size / 1e6:.1f} MB is over the "
+                                        f"{max_bytes / 1e6:.0f} MB indexing limit; not "
+                                        "searchable (split the file)"), None
+            data = f.readall()
     except OSError as exc:
         return Prepared(path.name, 0, 0, "",
                         message=f"{path}: cannot read ({exc.strerror or exc}); skipped"), None
