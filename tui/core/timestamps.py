@@ -60,7 +60,7 @@ def is_timestamp(line: str) -> bool:
     if not DIGIT.search(line):
         # Without a digit only a word can be a date or time (`_WHEN`): a quick no for the
         # headline-like lines of every article (IGNORECASE's ı, İ, ſ and K folded first).
-        low = line.translate(_FOLD).lower()
+        low = line.lower() if line.isascii() else line.translate(_FOLD).lower()
         if not any(w in low for w in _WHEN_WORDS):
             return False
     elif DATE_LINE.match(line):  # every `DATE` has a digit
