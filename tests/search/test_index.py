@@ -342,3 +342,22 @@ def test_budgeted_article_count_is_exact_when_every_match_was_read(ws):
             assert {h.article for h in quick.hits} == {"zz_both"}
     finally:
         ix.close()
+
+
+@pytest.mark.parametrize("data", [
+    b"Plain title\n\nA plain UTF-8 story.\n",
+    "\ufeffTitle with a BOM\n\nThe text after it.\n".encode(),
+    "Caf\u00e9 title\n\nLatin-1 bytes.\n".encode("latin-1"),
+    "Wide title\n\nUTF-16 with its mark.\n".encode("utf-16"),
+])
+def test_an_indexed_article_is_named_by_its_text_hash_whatever_its_bytes(tmp_path, data):
+    """The build skips the second hash for plain UTF-8 files: every encoding still gets the
+    text's own hash (the one sentence caches and tag files use)."""
+    from tui.core.search.prepare import from_wire, prepare_job
+    from tui.core.segcache import text_sha256
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    prep = from_wire(prepare_job((str(path), 1 << 20)))
+    assert prep.article is not None
+    assert prep.article.sha256 == text_sha256(prep.article.body)

@@ -216,14 +216,20 @@ def _plainly_prose(line: str) -> bool:
     return not any(k in low for k in _ATTENTION)
 
 
-@functools.lru_cache(maxsize=4096)  # pure; a page's lines are asked twice, a site's on every page
 def chrome_reason(line: str) -> str | None:
     """Why a line, on its own, is site chrome (a short name for the evidence); None if it is not.
 
     `line` is one stripped line. Prose-shaped lines are only chrome by a fixed phrase or a
     consent/newsletter prompt, never by the looser shape rules.
     """
-    if not line or len(line) > CHROME_MAX or _plainly_prose(line):
+    if not line or len(line) > CHROME_MAX:
+        return None  # the quick no for a paragraph, before the cache
+    return _chrome_reason(line)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a page's lines are asked twice, a site's on every page
+def _chrome_reason(line: str) -> str | None:
+    if _plainly_prose(line):
         return None
     if _FIXED_RX.match(line):
         return "fixed"

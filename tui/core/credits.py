@@ -138,12 +138,18 @@ def _role_stripped(s: str) -> str:
     return m.group("who").strip() if m else s.strip()
 
 
-@functools.lru_cache(maxsize=4096)  # pure (Byline is frozen); asked twice per head line
 def parse_byline(line: str) -> Byline | None:
     """A byline line: "By Jane Smith, Example Times", "by time news", "Jane Smith | Staff Writer".
 
     None when the line is not one: "By Sunday night, 40 homes were lost." names no one.
     """
+    if len(line) > 160 and len(line.strip()) > 160:
+        return None  # the quick no for a paragraph, before the cache
+    return _parse_byline(line)
+
+
+@functools.lru_cache(maxsize=4096)  # pure (Byline is frozen); asked twice per head line
+def _parse_byline(line: str) -> Byline | None:
     line = line.strip()
     m = _LEAD.match(line)
     if len(line) > 160 or len(line.split()) > (14 if m else 8):
@@ -181,7 +187,6 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(author, outlet) if said else None
 
 
-@functools.lru_cache(maxsize=4096)  # pure; a head line is asked by the role and the source rules
 def staff_outlet(line: str) -> str:
     """"Example Times staff" -> "Example Times"; "" when the line says no such thing."""
     s = line.strip()
@@ -192,6 +197,11 @@ def staff_outlet(line: str) -> str:
             k -= 1
     if k < 0 or s[k] not in _STAFF_LAST or not _STAFF_END.search(s, max(0, k - 11), k + 1):
         return ""  # a quick no (every head and tail line of every article is asked)
+    return _staff_outlet(s)
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a head line is asked by the role and the source rules
+def _staff_outlet(s: str) -> str:
     m = _STAFF.match(s)
     if m and is_outlet(m.group("org")):
         return clean_source(m.group("org"))

@@ -251,7 +251,8 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
     content by" credit. Photo credits are never read."""
     if by_outlet:
         return by_outlet
-    for line in head + tail:
+    lines = head + tail
+    for line in lines:
         if found := credits.staff_outlet(line):
             return found
     header = head[: ti or 0] + _header_block(head, ti)
@@ -261,12 +262,12 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
                 and not line.endswith(("!", "?", ".")):
             return credits.clean_source(name)
     for find in (credits.source_label, credits.copyright_holder):
-        for line in head + tail:
+        for line in lines:
             if found := find(line):
                 return found
     if agency:
         return agency
-    for line in head + tail:
+    for line in lines:
         b = credits.based_on(line)
         if b is not None and b.outlet:
             return b.outlet

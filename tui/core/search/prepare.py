@@ -83,7 +83,10 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> tuple[Prepared, str 
                         inode=st.st_ino), None
     text = decoded.text
     meta = read_metadata(text, path.stem)
-    record = ArticleRecord(path.stem, path.name, text_sha256(text), meta.title, meta.source,
+    # A plain UTF-8 file's text hashes as its bytes: no second encode and hash.
+    text_sha = sha if decoded.warning is None and not data.startswith(b"\xef\xbb\xbf") \
+        else text_sha256(text)
+    record = ArticleRecord(path.stem, path.name, text_sha, meta.title, meta.source,
                            iso_date(meta.date), text)
     return Prepared(path.name, st.st_size, st.st_mtime_ns, sha, record,
                     decoded.warning or "", st.st_ino), text
