@@ -7,7 +7,8 @@ Corpus: real sentences (the Lee corpus shipped with gensim's tests, 349 news art
 seeds) recombined into N articles with varied ids, headlines and dates (`--lee DIR` holds
 lee_background.cor and lee.cor; `pip download --no-deps gensim==4.4.0` and unzip them).
 For each size and engine, side by side in one run: a bare writer of article documents (read
-each file, add one document with id, title and body) and `newstag index --rebuild`; then
+each file, add one document with id, title and body) and `newstag index --rebuild`, `--builds`
+pairs back to back with the median ratio (a shared machine's speed drifts by minutes); then
 as-you-type first hits (the budgeted first pass, every keystroke), phrase queries, the complete
 grouped answer (first page of articles with their sentences), an update where nothing changed
 and one where one article changed; with `--memory`, the peak RSS of `newstag index --rebuild`
@@ -191,6 +192,33 @@ def peak_memory(root: Path, engine: str) -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MB (Linux: KB)
 
 
+def builds(engine: str, n: int, root: Path, args: argparse.Namespace) -> SearchIndex:
+    """`--builds` pairs, each a bare writer then `newstag index --rebuild`, back to back: on a
+    shared machine one pair can land in a slow minute, so the median ratio is the figure."""
+    ratios: list[float] = []
+    ix: SearchIndex | None = None
+    for k in range(1, args.builds + 1):
+        if ix is not None:
+            ix.close()
+        bare = None
+        if not args.no_bare:
+            bare = bare_build(engine, root / "seeds", args.work / f"bare-{engine}-{n}")
+            print(f"{engine} bare writer #{k}: {bare:.1f} s ({n / bare:.0f} articles/s) "
+                  f"[{load()}]", flush=True)
+        ours, ix = our_build(root, engine)
+        ratio = ""
+        if bare is not None:
+            ratios.append(bare / ours)
+            ratio = f", {bare / ours:.2f}x bare"
+        print(f"{engine} newstag build #{k}: {ours:.1f} s ({n / ours:.0f} articles/s){ratio} "
+              f"[{load()}]", flush=True)
+    if len(ratios) > 1:
+        print(f"{engine} build, median of {len(ratios)} pairs: {statistics.median(ratios):.2f}x "
+              f"bare (each: {', '.join(f'{r:.2f}' for r in ratios)})", flush=True)
+    assert ix is not None
+    return ix
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000])
@@ -198,6 +226,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/newstag-bench"))
     ap.add_argument("--lee", type=Path, default=Path("/tmp/search-lee"))
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--builds", type=int, default=3, help="bare/newstag build pairs")
     ap.add_argument("--memory", action="store_true")
     ap.add_argument("--no-bare", action="store_true")
     ap.add_argument("--reuse", action="store_true", help="keep the index there: queries only")
@@ -206,18 +235,11 @@ def main() -> None:
         root = corpus(args.work, n, args.lee)
         print(f"## {n} articles ({root})", flush=True)
         for engine in args.engines:
-            if not args.no_bare:
-                bare = bare_build(engine, root / "seeds", args.work / f"bare-{engine}-{n}")
-                print(f"{engine} bare writer: {bare:.1f} s ({n / bare:.0f} articles/s) [{load()}]",
-                      flush=True)
             if args.reuse:
                 ix = SearchIndex(open_workspace(root, annotator="bench"), engine=engine)
                 ix.ensure(timeout=60)
             else:
-                ours, ix = our_build(root, engine)
-                ratio = f", {bare / ours:.2f}x bare" if not args.no_bare else ""
-                print(f"{engine} newstag build: {ours:.1f} s ({n / ours:.0f} articles/s){ratio} "
-                      f"[{load()}]", flush=True)
+                ix = builds(engine, n, root, args)
             query_times(ix, COMPLETE, 1)  # warm: sentence cache and OS page cache
             print(f"{engine} as-you-type first hits: {ms(typing_times(ix))} [{load()}]", flush=True)
             print(f"{engine} phrase: {ms(query_times(ix, PHRASES, args.reps))} [{load()}]",

@@ -226,7 +226,7 @@ def read(text: str, article_id: str) -> Metadata:
             break
     source = source or _source([x.text for x in lines], tail, ti, by_outlet, agency)
     if not byline:
-        byline = _tail_byline([x.text for x in lines] + tail)
+        byline = _tail_byline(list(dict.fromkeys([x.text for x in lines] + tail)))
     return Metadata(" ".join(title.split()), ti, date, source, dateline, byline, title_from,
                     title_span, byline_span, dateline_span, head_end)
 
@@ -251,7 +251,7 @@ def _source(head: list[str], tail: list[str], ti: int | None, by_outlet: str,
     content by" credit. Photo credits are never read."""
     if by_outlet:
         return by_outlet
-    lines = head + tail
+    lines = list(dict.fromkeys(head + tail))  # a short article's tail is its head: ask once
     for line in lines:
         if found := credits.staff_outlet(line):
             return found
