@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import credits
 from .chrome import chrome_reason, is_prose
@@ -71,8 +72,7 @@ class Metadata:
         return [v for v in (self.source, self.byline, self.date, self.dateline) if v]
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: built for every head line of every article indexed
     start: int
     end: int  # of the whole trimmed line
     text: str  # at most LINE_CAP characters of it
