@@ -3,7 +3,6 @@ confirmation before a bulk tagging."""
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -13,6 +12,7 @@ from textual.widgets import Static
 from tui.bindings import bindings
 from tui.core.labels import LabelSet
 from tui.core.sanitize import one_line
+from tui.screens.help import keys_table
 
 EXTRA_KEYS = [
     ("type", "search as you type (first hits at once, then the complete answer; more "
@@ -35,15 +35,6 @@ SYNTAX = [
 ]
 
 
-def _table(rows: list[tuple[str, str]]) -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    for a, b in rows:
-        table.add_row(a, b)
-    return table
-
-
 class SearchHelp(ModalScreen[None]):
     """Keys of the search screen and the query language; escape, `?` or `q` closes it."""
 
@@ -57,9 +48,9 @@ class SearchHelp(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static(Text("Keys in search", style="bold underline"))
-            yield Static(_table(self.keys))
+            yield Static(keys_table(self.keys))
             yield Static(Text("\nQuery syntax", style="bold underline"))
-            yield Static(_table(SYNTAX))
+            yield Static(keys_table(SYNTAX))
             names = ", ".join(one_line(lb.name, 30) for lb in self.labels.labels)
             yield Static(Text(f"\nLabels: {names}", style="dim"))
 
